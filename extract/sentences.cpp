@@ -41,16 +41,14 @@ constexpr std::string_view kMaybeFinal[] = {
 
 // Words that usually open a sentence; after an ambiguous abbreviation they tip it to a split.
 constexpr std::string_view kOpeners[] = {
-    "The",      "He",      "She",       "It",        "They",   "We",      "I",         "You",
-    "His",      "Her",     "Its",       "Their",     "Our",    "This",    "That",      "These",
-    "Those",    "There",   "Here",      "In",        "On",     "At",      "By",        "For",
-    "From",     "With",    "After",     "Before",    "But",    "And",     "Or",        "So",
-    "Yet",      "However", "Meanwhile", "Also",      "As",     "If",      "When",      "While",
-    "Although", "Though",  "Since",     "According", "Last",   "Earlier", "Later",     "Both",
-    "Some",     "Many",    "Most",      "A",         "An",     "Such",    "Officials", "What",
-    "Why",      "How",     "Who",       "Under",     "During", "Despite", "Then",      "Now",
-    "Still",    "Instead", "Analysts",  "Shares",    "Other",  "Another", "Each",      "One",
-    "Two",      "Three",
+    "The",     "He",    "She",     "It",    "They",     "We",      "I",       "You",       "His",
+    "Her",     "Its",   "Their",   "Our",   "This",     "That",    "These",   "Those",     "There",
+    "Here",    "In",    "On",      "At",    "By",       "For",     "From",    "With",      "After",
+    "Before",  "But",   "And",     "Or",    "So",       "Yet",     "However", "Meanwhile", "Also",
+    "As",      "If",    "When",    "While", "Although", "Though",  "Since",   "According", "Last",
+    "Earlier", "Later", "Both",    "Some",  "Many",     "Most",    "A",       "An",        "Such",
+    "What",    "Why",   "How",     "Who",   "During",   "Despite", "Then",    "Now",       "Still",
+    "Instead", "Other", "Another", "Each",  "One",      "Two",     "Three",
 };
 
 bool contains(const std::string_view* first, const std::string_view* last, std::string_view w) {

@@ -64,6 +64,11 @@ TEST_CASE("sentences: an ambiguous abbreviation ends a sentence before a typical
   CHECK(
       split("The U.S. Embassy and the U.N. Security Council and the E.U. Commission agreed.") ==
       Sentences{"The U.S. Embassy and the U.N. Security Council and the E.U. Commission agreed."});
+  // Regression: a capitalised noun after "U.S." is no sentence opener.
+  CHECK(split("Ships sought protection in the region, U.S. Officials said.") ==
+        Sentences{"Ships sought protection in the region, U.S. Officials said."});
+  CHECK(split("He met the U.S. Under Secretary of State.") ==
+        Sentences{"He met the U.S. Under Secretary of State."});
   CHECK(split("They met at 10 a.m. He left at noon.") ==
         Sentences{"They met at 10 a.m.", "He left at noon."});
   CHECK(split("The U.K. Foreign Office said so, i.e. Britain agreed.") ==

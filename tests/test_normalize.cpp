@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
+#include <utf8proc.h>
 
+#include <cstdlib>
 #include <string>
 #include <string_view>
 
@@ -172,4 +174,61 @@ TEST_CASE("strip_diacritics keeps case and punctuation") {
   CHECK(strip_diacritics("\xC3\x98rsted, \xC5\x81\xC3\xB3"
                          "d\xC5\xBA") == "Orsted, Lodz");
   CHECK(strip_diacritics("plain ASCII, kept.") == "plain ASCII, kept.");
+}
+
+TEST_CASE("normalize: random fragments keep the invariants and give NFC") {
+  // Pieces chosen to hit entities, marks, broken UTF-8, Hangul jamo and whitespace together.
+  const std::string pieces[] = {"&amp;",
+                                "&#x",
+                                "&#12",
+                                "3;",
+                                " ",
+                                "\n",
+                                "\n\n",
+                                "Mr.",
+                                "e\xCC\x81",
+                                "\xE2\x80\x9C",
+                                "\xE2\x80\xA6",
+                                ".",
+                                "\"",
+                                "\xFF",
+                                "\xC3",
+                                "\xA9",
+                                std::string(1, '\0'),
+                                "A",
+                                "&",
+                                "\xED\xA0\x80",
+                                "\xF0\x9F\x98\x80",
+                                "\xEA\xB0\x80",
+                                "\xE1\x86\xA8",
+                                "\xCC\x81",
+                                "\xE1\x84\x80",
+                                "\xE1\x85\xA1",
+                                "\xC2\xA0",
+                                "\xEF\xBB\xBF"};
+  constexpr std::size_t kPieces = sizeof pieces / sizeof pieces[0];
+  uint32_t state = 12345;
+  auto next = [&state] {
+    state = state * 1103515245u + 12345u;  // fixed seed: failures reproduce
+    return state >> 8;
+  };
+  for (int iter = 0; iter < 5000; ++iter) {
+    std::string s;
+    for (int k = static_cast<int>(next() % 30); k > 0; --k) s += pieces[next() % kPieces];
+    NormalizedText n = normalize_text(s);
+    check_invariants(s, n);
+    // The clean text is already NFC.
+    utf8proc_uint8_t* nfc = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(n.text.c_str()));
+    REQUIRE(nfc != nullptr);
+    if (n.text.find('\0') == std::string::npos)
+      CHECK(std::string(reinterpret_cast<const char*>(nfc)) == n.text);
+    std::free(nfc);
+    std::string again;
+    for (char c : n.text) {
+      again.push_back(c);
+      if (c == '\n') again.push_back('\n');  // a lone "\n" would read as a line wrap
+    }
+    if (n.text.find('&') == std::string::npos) CHECK(normalize_text(again).text == n.text);
+    CHECK_NOTHROW(fold_key(s));
+  }
 }

@@ -7,6 +7,9 @@
 #include <cstring>
 #include <limits>
 #include <memory>
+#include <unordered_map>
+
+#include "extract/embedded.h"
 
 namespace newsgraph {
 namespace {
@@ -120,10 +123,48 @@ constexpr char32_t kCp1252[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026
                                   0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
                                   0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
+// The rest of the WHATWG table (data/html5_entities.txt, embedded), for names the short list
+// above lacks. Only names with the final ';' and a single code point are used: news text has
+// "AT&T" and "R&D", where decoding a prefix without ';' would do harm.
+const std::unordered_map<std::string_view, char32_t>& html5_entities() {
+  static const std::unordered_map<std::string_view, char32_t> table = [] {
+    std::unordered_map<std::string_view, char32_t> t;
+    std::optional<std::string_view> data = embedded_file("html5_entities.txt");
+    if (!data) return t;
+    std::string_view rest = *data;
+    while (!rest.empty()) {
+      std::size_t nl = rest.find('\n');
+      std::string_view line = rest.substr(0, nl);
+      rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+      std::size_t tab = line.find('\t');
+      if (line.empty() || line[0] == '#' || tab == std::string_view::npos || tab < 2 ||
+          line[tab - 1] != ';')
+        continue;
+      std::string_view hex = line.substr(tab + 1);
+      char32_t cp = 0;
+      bool ok = !hex.empty();
+      for (char c : hex) {
+        int d = c >= '0' && c <= '9'   ? c - '0'
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                       : -1;
+        if (d < 0 || cp > 0x10FFFF) {
+          ok = c == '\r' && cp != 0;  // anything else (a second code point) is not for us
+          break;
+        }
+        cp = cp * 16 + static_cast<char32_t>(d);
+      }
+      if (ok && cp > 0 && cp <= 0x10FFFF) t.emplace(line.substr(0, tab - 1), cp);
+    }
+    return t;
+  }();
+  return table;
+}
+
 // An entity at s[i] == '&'. Returns false when it is not one we decode (it is then kept as
 // written); otherwise sets cp and len (the whole "&...;").
 bool decode_entity(std::string_view s, std::size_t i, char32_t& cp, std::size_t& len) {
-  constexpr std::size_t kMaxLen = 12;  // "&#x0010FFFF;" is the longest we accept
+  constexpr std::size_t kMaxLen = 40;  // the longest HTML5 name has 31 letters
   std::size_t end = i + 1;
   while (end < s.size() && end - i <= kMaxLen && s[end] != ';') {
     char c = s[end];
@@ -171,6 +212,11 @@ bool decode_entity(std::string_view s, std::size_t i, char32_t& cp, std::size_t&
       cp = e.cp;
       return true;
     }
+  }
+  const auto& more = html5_entities();
+  if (auto it = more.find(body); it != more.end()) {
+    cp = it->second;
+    return true;
   }
   return false;
 }

@@ -232,3 +232,11 @@ TEST_CASE("normalize: random fragments keep the invariants and give NFC") {
     CHECK_NOTHROW(fold_key(s));
   }
 }
+
+TEST_CASE("normalize: the rest of the HTML5 entity table is known") {
+  // Names outside the short built-in list come from data/html5_entities.txt.
+  CHECK(normalize_text("&Scaron;koda &alpha;&beta; &rarr; &hearts;").text ==
+        "\xC5\xA0koda \xCE\xB1\xCE\xB2 \xE2\x86\x92 \xE2\x99\xA5");
+  // Without the final ';' nothing is decoded.
+  CHECK(normalize_text("&alpha &copy").text == "&alpha &copy");
+}

@@ -142,7 +142,7 @@ struct DocumentReader::Impl {
       std::error_code fec;
       if (!it->is_regular_file(fec)) continue;
       std::string ext = extension_of(it->path());
-      if (ext == ".txt" || is_json_extension(ext)) found.push_back(it->path());
+      if (ext == ".txt") found.push_back(it->path());  // JSON Lines files are read only when named
     }
     // Sorted, so that ids, duplicate reports and output order do not depend on the file system.
     std::sort(found.begin(), found.end());

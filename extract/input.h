@@ -1,6 +1,7 @@
 // Reads documents from what users have: plain .txt files (one article each; the id is the
-// file name without extension), directories (recursive, in sorted order; files ending in .txt,
-// .jsonl, .json are read, others skipped), JSON Lines files of
+// file name without extension), directories (recursive, in sorted order; only the .txt files in
+// them are read, so gold and alias files kept beside articles are not taken for articles;
+// JSON Lines files are read when named), JSON Lines files of
 // {"id","date","title","text","source"} (one article per line; only "text" is required, a
 // missing "id" becomes "<file>:<line>"), and "-" for standard input (JSON Lines if the first
 // non-blank byte is '{', else one plain-text document with id "stdin").

@@ -1,0 +1,593 @@
+#include "extract/entities.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <optional>
+#include <unordered_map>
+
+#include "extract/lexicon.h"
+
+namespace newsgraph {
+namespace {
+
+// Lower-case particles that may sit inside a person's name ("Abdullah bin Abdul Aziz",
+// "Julio De Vido" is capitalised anyway).
+bool is_name_particle(std::string_view lower) {
+  static const char* kParticles[] = {"bin", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "del", "dos", "y", "abu", "bint"};
+  for (const char* p : kParticles)
+    if (lower == p) return true;
+  return false;
+}
+
+// Lower-case words that may join capitalised words into one organisation name
+// ("Oil and Natural Gas Corporation", "Commission for External Relations of the ...").
+bool is_org_joiner(std::string_view lower) {
+  return lower == "of" || lower == "and" || lower == "for" || lower == "the" || lower == "&" || lower == "on";
+}
+
+bool is_pronoun_subject(std::string_view lower) { return lower == "he" || lower == "she"; }
+
+// A title word span [b, e) of tokens, and whether "ex-"/"former-" was glued to its first token.
+struct TitleMatch {
+  std::size_t end = 0;  // token index past the title; 0 = no match
+  bool former = false;
+  std::size_t text_begin = 0;  // clean offset where the title's own words begin (after "ex-")
+};
+
+class SentenceScanner {
+ public:
+  SentenceScanner(const Lexicon& lex, const std::vector<Token>& toks) : lex_(lex), t_(toks) {
+    lower_.reserve(t_.size());
+    for (const auto& tok : t_) lower_.push_back(to_lower_ascii(tok.text));
+  }
+
+  const std::string& lower(std::size_t i) const { return lower_[i]; }
+
+  // A title starting at token i: modifiers* (country words after a modifier) then a title
+  // phrase, or portfolio words + a head noun, or a head noun + "for" + portfolio words.
+  TitleMatch match_title(std::size_t i) const {
+    TitleMatch m;
+    if (i >= t_.size() || !t_[i].word) return m;
+    std::string first = lower_[i];
+    bool former = false;
+    std::size_t text_begin = t_[i].begin;
+    for (const char* pre : {"ex-", "former-", "then-"}) {
+      std::string_view p(pre);
+      if (first.size() > p.size() && first.compare(0, p.size(), p) == 0) {
+        first = first.substr(p.size());
+        former = true;
+        text_begin = t_[i].begin + p.size();
+      }
+    }
+    // Words with a leading "vice-"/"co-" are a modifier glued to a title ("Vice-Premier").
+    std::vector<std::string> words;  // subwords, with token index
+    std::vector<std::size_t> owner;
+    auto push_token = [&](std::size_t k, const std::string& w) {
+      for (const char* pre : {"vice-", "co-", "deputy-"}) {
+        std::string_view p(pre);
+        if (w.size() > p.size() && w.compare(0, p.size(), p) == 0 && !lex_.is_title(w)) {
+          words.push_back(std::string(p.substr(0, p.size() - 1)));
+          owner.push_back(k);
+          words.push_back(w.substr(p.size()));
+          owner.push_back(k);
+          return;
+        }
+      }
+      words.push_back(w);
+      owner.push_back(k);
+    };
+    push_token(i, first);
+    for (std::size_t k = i + 1; k < t_.size() && k < i + 8; ++k) {
+      if (!t_[k].word) break;
+      push_token(k, lower_[k]);
+    }
+    // Walk: modifiers, then one of the title forms; keep the longest that ends on a token end.
+    std::size_t best_w = 0;
+    std::size_t w = 0;
+    bool had_modifier = false;
+    while (w < words.size() && lex_.is_title_modifier(words[w]) && !ends_title_here(words, w)) {
+      ++w;
+      had_modifier = true;
+      // "Top Chinese diplomat": a country word inside, after a modifier.
+      while (had_modifier && w < words.size() && !lex_.country(words[w]).empty() && t_[owner[w]].cap) ++w;
+    }
+    for (std::size_t start : {w, std::size_t(0)}) {
+      // Fixed phrases.
+      std::string phrase;
+      for (std::size_t k = start; k < words.size() && k < start + lex_.max_title_words(); ++k) {
+        if (k > start) phrase += ' ';
+        phrase += words[k];
+        if (lex_.is_title(phrase) && is_token_end(owner, k)) best_w = std::max(best_w, k + 1);
+      }
+      // Portfolio words + head ("energy and mines minister", "Treasury Secretary").
+      std::size_t k = start;
+      bool any_portfolio = false;
+      while (k < words.size()) {
+        std::string two = k + 1 < words.size() ? words[k] + " " + words[k + 1] : std::string();
+        if (!two.empty() && lex_.is_portfolio(two)) {
+          k += 2;
+          any_portfolio = true;
+        } else if (lex_.is_portfolio(words[k])) {
+          k += 1;
+          any_portfolio = true;
+        } else if (any_portfolio && words[k] == "and" && k + 1 < words.size() && lex_.is_portfolio(words[k + 1])) {
+          k += 1;
+        } else {
+          break;
+        }
+      }
+      if (any_portfolio && k < words.size() && lex_.is_title_head(words[k]) && is_token_end(owner, k))
+        best_w = std::max(best_w, k + 1);
+      // Head + for + portfolio ("Minister for Foreign Affairs").
+      if (start < words.size() && lex_.is_title_head(words[start]) && start + 2 < words.size() &&
+          words[start + 1] == "for") {
+        std::size_t q = start + 2;
+        std::size_t last = 0;
+        while (q < words.size()) {
+          std::string two = q + 1 < words.size() ? words[q] + " " + words[q + 1] : std::string();
+          if (!two.empty() && lex_.is_portfolio(two)) {
+            q += 2;
+            last = q;
+          } else if (lex_.is_portfolio(words[q]) || (last && words[q] == "affairs")) {
+            q += 1;
+            last = q;
+          } else {
+            break;
+          }
+        }
+        if (last && is_token_end(owner, last - 1)) best_w = std::max(best_w, last);
+      }
+      if (best_w) break;
+    }
+    if (!best_w) return m;
+    m.end = owner[best_w - 1] + 1;
+    m.former = former;
+    m.text_begin = text_begin;
+    return m;
+  }
+
+  // A country phrase starting at token i (capitalised), returning its end or 0.
+  std::pair<std::size_t, std::string_view> match_country(std::size_t i) const {
+    if (!t_[i].word || !t_[i].cap) return {0, {}};
+    std::string phrase;
+    std::pair<std::size_t, std::string_view> best{0, {}};
+    for (std::size_t k = i; k < t_.size() && k < i + lex_.max_country_words(); ++k) {
+      if (!t_[k].word) break;
+      if (k > i) phrase += ' ';
+      phrase += lower_[k];
+      auto c = lex_.country(phrase);
+      if (!c.empty() && t_[k].cap) best = {k + 1, c};
+    }
+    // "US" must be upper case ("us" is a pronoun); "Georgia"/"Jordan" as names are rare enough.
+    if (best.first && best.first == i + 1 && (lower_[i] == "us" || lower_[i] == "uk") && !t_[i].allcaps) return {0, {}};
+    return best;
+  }
+
+ private:
+  bool is_token_end(const std::vector<std::size_t>& owner, std::size_t w) const {
+    return w + 1 >= owner.size() || owner[w + 1] != owner[w];
+  }
+  // A modifier that is itself the last word of a title ("Attorney General"): stop there.
+  bool ends_title_here(const std::vector<std::string>& words, std::size_t w) const {
+    return lex_.is_title(words[w]) && (w + 1 >= words.size() || !(lex_.is_title(words[w] + " " + words[w + 1]) ||
+                                                                  lex_.is_title_modifier(words[w + 1]) ||
+                                                                  lex_.is_portfolio(words[w + 1]) ||
+                                                                  lex_.is_title_head(words[w + 1]) ||
+                                                                  lex_.is_title(words[w + 1])));
+  }
+
+  const Lexicon& lex_;
+  const std::vector<Token>& t_;
+  std::vector<std::string> lower_;
+};
+
+// A piece of a sentence found by the scanner, before persons are resolved.
+struct Chunk {
+  MentionKind kind;
+  std::size_t tb, te;       // tokens [tb, te) of the whole mention (honorific included)
+  std::size_t name_tb = 0;  // persons: first token of the name proper
+  bool anchored = false;    // persons: a title or honorific stands right before
+  bool former = false;      // titles: "ex-"/"former-" glued on
+  std::size_t text_begin = 0;
+  std::string value;
+};
+
+struct ScannedSentence {
+  SentenceSpan span;
+  std::vector<Token> tokens;
+  std::vector<Chunk> chunks;
+};
+
+std::string join_tokens(const std::vector<Token>& t, std::size_t b, std::size_t e, std::string_view clean) {
+  if (b >= e) return {};
+  return std::string(clean.substr(t[b].begin, t[e - 1].end - t[b].begin));
+}
+
+// Classifies a capitalised run [b, e) into chunks appended to out.
+void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vector<Token>& t, std::size_t b,
+                  std::size_t e, bool anchored, std::size_t honorific_tb, std::vector<Chunk>& out) {
+  // Drop non-name words at the edges ("The", "But", "Monday").
+  while (b < e && (lex.is_non_name(sc.lower(b)) || is_org_joiner(sc.lower(b)) || !t[b].cap)) {
+    ++b;
+    anchored = false;
+    honorific_tb = b;
+  }
+  while (e > b && (lex.is_non_name(sc.lower(e - 1)) || is_org_joiner(sc.lower(e - 1)) || !t[e - 1].cap)) --e;
+  if (b >= e) return;
+  bool has_org_word = false, has_place_word = false;
+  for (std::size_t k = b; k < e; ++k) {
+    if (lex.is_org_word(sc.lower(k))) has_org_word = true;
+    if (lex.is_place_word(sc.lower(k))) has_place_word = true;
+  }
+  if (has_org_word && !anchored) {
+    // "... Central Committee Nguyen Phu Trong": two or more name words after the last
+    // organisation word are a person named right after the organisation.
+    std::size_t last_org = b;
+    for (std::size_t k = b; k < e; ++k)
+      if (lex.is_org_word(sc.lower(k))) last_org = k;
+    std::size_t tail = e - (last_org + 1);
+    bool tail_is_name = tail >= 2 && tail <= 4;
+    for (std::size_t k = last_org + 1; k < e && tail_is_name; ++k)
+      if (!t[k].word || !t[k].cap || t[k].allcaps || lex.is_non_name(sc.lower(k)) || is_org_joiner(sc.lower(k)) ||
+          !lex.country(sc.lower(k)).empty())
+        tail_is_name = false;
+    if (tail_is_name) {
+      out.push_back({MentionKind::Org, b, last_org + 1, b, false, false, 0, {}});
+      out.push_back({MentionKind::Person, last_org + 1, e, last_org + 1, false, false, 0, {}});
+      return;
+    }
+    out.push_back({MentionKind::Org, b, e, b, false, false, 0, {}});
+    return;
+  }
+  // Otherwise split at joiners: each piece is a name, a party, an acronym org or a place.
+  std::size_t s = b;
+  for (std::size_t k = b; k <= e; ++k) {
+    if (k < e && !(is_org_joiner(sc.lower(k)) && !t[k].cap) && !(lex.is_non_name(sc.lower(k)) && k > b)) continue;
+    std::size_t pe = k;
+    if (pe > s) {
+      std::string phrase;
+      for (std::size_t q = s; q < pe; ++q) phrase += (q > s ? " " : "") + sc.lower(q);
+      if (pe - s <= 2 && !lex.party(phrase).empty()) {
+        out.push_back({MentionKind::Party, s, pe, s, false, false, 0, std::string(lex.party(phrase))});
+      } else if (pe - s == 1 && t[s].allcaps && !(anchored && s == b)) {
+        out.push_back({MentionKind::Org, s, pe, s, false, false, 0, {}});
+      } else if ((has_place_word && lex.is_place_word(sc.lower(pe - 1))) || lex.is_place(phrase)) {
+        // a place: no mention
+      } else {
+        bool a = anchored && s == b;
+        out.push_back({MentionKind::Person, a ? honorific_tb : s, pe, s, a, false, 0, {}});
+      }
+    }
+    s = k + 1;
+  }
+}
+
+ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, SentenceSpan span) {
+  ScannedSentence out{span, tokenize(clean, span.begin, span.end), {}};
+  const auto& t = out.tokens;
+  SentenceScanner sc(lex, t);
+  std::size_t i = 0;
+  bool after_title = false;
+  while (i < t.size()) {
+    if (!t[i].word) {
+      ++i;
+      after_title = false;
+      continue;
+    }
+    if (auto tm = sc.match_title(i); tm.end) {
+      // A capitalised title word that opens a name run of its own is still a title
+      // ("President Xi"), but "General Motors" is not: require the lexicon match.
+      Chunk c{MentionKind::Title, i, tm.end, i, false, tm.former, tm.text_begin, {}};
+      out.chunks.push_back(c);
+      i = tm.end;
+      after_title = true;
+      continue;
+    }
+    if (auto [ce, country] = sc.match_country(i); ce) {
+      // "Bank of England" etc. are caught by the org run below only when an org word leads.
+      out.chunks.push_back({MentionKind::Country, i, ce, i, false, false, 0, std::string(country)});
+      i = ce;
+      after_title = false;
+      continue;
+    }
+    // Honorifics anchor the name after them ("Mr Blair", "Tan Sri Muhyiddin").
+    std::size_t hb = i;
+    bool honorific = false;
+    while (i < t.size() && t[i].word && t[i].cap) {
+      std::string two = i + 1 < t.size() ? sc.lower(i) + " " + sc.lower(i + 1) : std::string();
+      if (!two.empty() && lex.is_honorific(two) && i + 2 < t.size() && t[i + 2].cap) {
+        i += 2;
+        honorific = true;
+      } else if (lex.is_honorific(sc.lower(i)) && i + 1 < t.size() && t[i + 1].word && t[i + 1].cap &&
+                 !lex.is_non_name(sc.lower(i + 1))) {
+        i += 1;
+        honorific = true;
+      } else {
+        break;
+      }
+    }
+    if (i < t.size() && t[i].word && t[i].cap) {
+      std::size_t b = i;
+      std::size_t e = i;
+      while (e < t.size()) {
+        if (e > b && sc.match_title(e).end) break;
+        if (e > b && sc.match_country(e).first && !lex.is_org_word(sc.lower(e - 1))) {
+          // a country inside an org name ("Communist Party of Vietnam") stays in the run
+          if (!(e >= 1 && is_org_joiner(sc.lower(e - 1)))) break;
+        }
+        if (t[e].word && t[e].cap) {
+          ++e;
+          continue;
+        }
+        // "(CPV)" right after a run, and joiners followed by a capitalised word.
+        if (!t[e].word && t[e].text == "(" && e + 2 < t.size() && t[e + 1].allcaps && t[e + 2].text == ")" && e > b) {
+          e += 3;
+          continue;
+        }
+        if (t[e].word && (is_org_joiner(sc.lower(e)) || is_name_particle(sc.lower(e)))) {
+          // "of the National People's Congress": a joiner, maybe "the", then a capitalised word
+          // that does not start a title of its own ("... Committee and Chinese president").
+          std::size_t next = e + 1;
+          if (next < t.size() && sc.lower(next) == "the" && sc.lower(e) != "the") ++next;
+          bool joins = next < t.size() && t[next].word && t[next].cap && !sc.match_title(next).end;
+          if (joins) {
+            auto [ce, country] = sc.match_country(next);
+            if (ce && ce < t.size() && sc.match_title(ce).end) joins = false;
+          }
+          if (joins) {
+            e = next;
+            continue;
+          }
+        }
+        break;
+      }
+      classify_run(lex, sc, t, b, e, honorific || after_title, hb, out.chunks);
+      i = e;
+      after_title = false;
+      continue;
+    }
+    if (honorific) continue;
+    ++i;
+    after_title = false;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Person resolution across the document.
+
+std::vector<std::string> name_words(std::string_view name) {
+  std::vector<std::string> w;
+  std::size_t i = 0;
+  while (i < name.size()) {
+    auto j = name.find(' ', i);
+    if (j == std::string_view::npos) j = name.size();
+    if (j > i) w.emplace_back(name.substr(i, j - i));
+    i = j + 1;
+  }
+  return w;
+}
+
+bool is_initial(const std::string& w) { return w.size() <= 2 && (w.size() == 1 || w.back() == '.'); }
+
+// "George W. Bush" and "George Bush" are one person: same words once initials are dropped.
+std::string person_key(const std::vector<std::string>& words) {
+  std::string k;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0 && i + 1 < words.size() && is_initial(words[i])) continue;
+    if (!k.empty()) k += ' ';
+    k += words[i];
+  }
+  return k;
+}
+
+class PersonTable {
+ public:
+  int add_full(const std::string& name) {
+    auto words = name_words(name);
+    auto key = person_key(words);
+    auto it = by_key_.find(key);
+    if (it != by_key_.end()) {
+      auto& p = persons_[it->second];
+      if (words.size() > name_words(p.name).size()) {
+        p.aliases.push_back(p.name);
+        p.name = name;
+      } else if (name != p.name && std::find(p.aliases.begin(), p.aliases.end(), name) == p.aliases.end()) {
+        p.aliases.push_back(name);
+      }
+      return it->second;
+    }
+    int id = static_cast<int>(persons_.size());
+    persons_.push_back({name, {}});
+    by_key_[key] = id;
+    return id;
+  }
+
+  // A one-word form: the person whose last word (else first word) it is, when there is exactly
+  // one; ties go to the person seen first. -1 when none.
+  int resolve_short(const std::string& word) const {
+    for (bool last : {true, false}) {
+      for (std::size_t id = 0; id < persons_.size(); ++id) {
+        auto w = name_words(persons_[id].name);
+        if (w.size() < 2) continue;
+        if ((last ? w.back() : w.front()) == word) return static_cast<int>(id);
+      }
+    }
+    return -1;
+  }
+
+  int find_exact(const std::string& name) const {
+    auto it = by_key_.find(person_key(name_words(name)));
+    return it == by_key_.end() ? -1 : it->second;
+  }
+
+  std::vector<PersonEntity>& persons() { return persons_; }
+
+ private:
+  std::vector<PersonEntity> persons_;
+  std::unordered_map<std::string, int> by_key_;
+};
+
+void add_alias(PersonEntity& p, const std::string& form) {
+  if (form != p.name && std::find(p.aliases.begin(), p.aliases.end(), form) == p.aliases.end()) p.aliases.push_back(form);
+}
+
+}  // namespace
+
+DocumentEntities find_entities(const NormalizedText& text, const std::vector<SentenceSpan>& sentences) {
+  const Lexicon& lex = Lexicon::builtin();
+  std::string_view clean = text.text;
+  std::vector<ScannedSentence> scanned;
+  scanned.reserve(sentences.size());
+  for (const auto& s : sentences) scanned.push_back(scan_sentence(lex, clean, s));
+
+  // Pass 1: names of two or more words are persons; one-word names wait for pass 2.
+  PersonTable table;
+  std::map<std::string, bool> anchored_single;
+  for (auto& s : scanned) {
+    for (auto& c : s.chunks) {
+      if (c.kind != MentionKind::Person) continue;
+      std::size_t words = 0;
+      for (std::size_t k = c.name_tb; k < c.te; ++k) words += s.tokens[k].word ? 1 : 0;
+      std::string name = join_tokens(s.tokens, c.name_tb, c.te, clean);
+      if (words >= 2) {
+        table.add_full(name);
+      } else if (c.anchored) {
+        anchored_single[name] = true;
+      }
+    }
+  }
+
+  DocumentEntities out;
+  // Pass 2: resolve every person chunk to an entity; drop unanchored unknown single words.
+  std::vector<std::vector<int>> chunk_entity(scanned.size());
+  for (std::size_t si = 0; si < scanned.size(); ++si) {
+    auto& s = scanned[si];
+    chunk_entity[si].assign(s.chunks.size(), -1);
+    for (std::size_t ci = 0; ci < s.chunks.size(); ++ci) {
+      auto& c = s.chunks[ci];
+      if (c.kind != MentionKind::Person) continue;
+      std::string name = join_tokens(s.tokens, c.name_tb, c.te, clean);
+      std::size_t words = 0;
+      for (std::size_t k = c.name_tb; k < c.te; ++k) words += s.tokens[k].word ? 1 : 0;
+      int id = -1;
+      if (words >= 2) {
+        id = table.find_exact(name);
+      } else {
+        id = table.resolve_short(name);
+        if (id < 0 && anchored_single.count(name)) id = table.add_full(name);
+        if (id >= 0) add_alias(table.persons()[id], name);
+      }
+      chunk_entity[si][ci] = id;
+    }
+  }
+
+  // Titles right before a person ("Chancellor Gordon Brown") let "the chancellor" refer back.
+  std::map<std::string, std::vector<int>> holders;
+  for (std::size_t si = 0; si < scanned.size(); ++si) {
+    auto& s = scanned[si];
+    for (std::size_t ci = 0; ci + 1 < s.chunks.size(); ++ci) {
+      auto& c = s.chunks[ci];
+      auto& n = s.chunks[ci + 1];
+      if (c.kind == MentionKind::Title && n.kind == MentionKind::Person && n.tb == c.te && chunk_entity[si][ci + 1] >= 0) {
+        auto key = to_lower_ascii(join_tokens(s.tokens, c.tb, c.te, clean));
+        auto& v = holders[key];
+        if (std::find(v.begin(), v.end(), chunk_entity[si][ci + 1]) == v.end()) v.push_back(chunk_entity[si][ci + 1]);
+      }
+    }
+  }
+
+  // Pass 3: tagged strings, with subject pronouns and "the <title>" resolved.
+  int salient = -1;
+  for (std::size_t si = 0; si < scanned.size(); ++si) {
+    auto& s = scanned[si];
+    TaggedSentence ts;
+    ts.span = s.span;
+    int first_person = -1;
+    std::size_t ci = 0;
+    std::size_t prev_end = s.span.begin;
+    auto emit_gap = [&](std::size_t upto) {
+      for (std::size_t p = prev_end; p < upto; ++p) {
+        ts.tagged.push_back(clean[p]);
+        ts.tagged_to_clean.push_back(p);
+      }
+    };
+    auto emit_marker = [&](char kind, int index, std::size_t b) {
+      std::string m = "\x01";
+      m += kind;
+      m += std::to_string(index);
+      m += '\x02';
+      for (char ch : m) {
+        ts.tagged.push_back(ch);
+        ts.tagged_to_clean.push_back(b);
+      }
+    };
+    for (std::size_t ti = 0; ti < s.tokens.size();) {
+      const auto& tok = s.tokens[ti];
+      if (ci < s.chunks.size() && s.chunks[ci].tb == ti) {
+        auto& c = s.chunks[ci];
+        std::size_t b = s.tokens[c.tb].begin, e = s.tokens[c.te - 1].end;
+        int ent = c.kind == MentionKind::Person ? chunk_entity[si][ci] : -1;
+        if (c.kind == MentionKind::Person && ent < 0) {  // not a person after all: plain text
+          ++ci;
+          continue;
+        }
+        emit_gap(b);
+        Mention m{c.kind, b, e, ent, {}};
+        if (c.kind == MentionKind::Title) {
+          m.begin = c.text_begin ? c.text_begin : b;
+          m.value = c.former ? "former" : "";
+        } else if (c.kind == MentionKind::Country || c.kind == MentionKind::Party) {
+          m.value = c.value;
+        } else if (c.kind == MentionKind::Person) {
+          m.begin = s.tokens[c.name_tb].begin;
+          if (first_person < 0) first_person = ent;
+        }
+        // "the chancellor" alone refers to the one person the document gave that title.
+        bool referring = false;
+        if (c.kind == MentionKind::Title && c.tb > 0 && to_lower_ascii(s.tokens[c.tb - 1].text) == "the" &&
+            !(ci + 1 < s.chunks.size() && s.chunks[ci + 1].tb == c.te)) {
+          auto it = holders.find(to_lower_ascii(join_tokens(s.tokens, c.tb, c.te, clean)));
+          if (it != holders.end() && it->second.size() == 1) {
+            emit_marker('P', it->second[0], b);
+            ts.mentions.push_back({MentionKind::Person, b, e, it->second[0], {}});
+            referring = true;
+          }
+        }
+        if (!referring) {
+          emit_marker(static_cast<char>(c.kind), c.kind == MentionKind::Person ? ent : static_cast<int>(ts.mentions.size()), b);
+          ts.mentions.push_back(std::move(m));
+        }
+        prev_end = e;
+        ti = c.te;
+        ++ci;
+        continue;
+      }
+      if (ci < s.chunks.size() && s.chunks[ci].tb < ti) {
+        ++ci;
+        continue;
+      }
+      // Subject pronouns: the person this sentence is about so far, else the salient one.
+      if (tok.word && is_pronoun_subject(to_lower_ascii(tok.text))) {
+        int ref = first_person >= 0 ? first_person : salient;
+        if (ref >= 0) {
+          emit_gap(tok.begin);
+          emit_marker('P', ref, tok.begin);
+          ts.mentions.push_back({MentionKind::Person, tok.begin, tok.end, ref, "pronoun"});
+          prev_end = tok.end;
+          if (first_person < 0) first_person = ref;
+        }
+      }
+      ++ti;
+    }
+    emit_gap(s.span.end);
+    ts.tagged_to_clean.push_back(s.span.end);
+    if (first_person >= 0) salient = first_person;
+    out.sentences.push_back(std::move(ts));
+  }
+  out.persons = std::move(table.persons());
+  return out;
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,262 @@
+#include "extract/extractor.h"
+
+#include <re2/re2.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+#include <tuple>
+
+#include "extract/dates.h"
+#include "extract/entities.h"
+#include "extract/lexicon.h"
+#include "extract/normalize.h"
+#include "extract/rules.h"
+#include "extract/sentences.h"
+
+namespace newsgraph {
+namespace {
+
+struct Marker {
+  char kind;
+  int index;
+  std::size_t pos;  // byte offset of the marker in the tagged string
+};
+
+std::vector<Marker> markers_in(std::string_view s, std::size_t base = 0) {
+  std::vector<Marker> out;
+  for (std::size_t i = 0; i + 2 < s.size(); ++i) {
+    if (s[i] != '\x01') continue;
+    char kind = s[i + 1];
+    int v = 0;
+    std::size_t j = i + 2;
+    while (j < s.size() && s[j] >= '0' && s[j] <= '9') v = v * 10 + (s[j++] - '0');
+    out.push_back({kind, v, base + i});
+    i = j;
+  }
+  return out;
+}
+
+// Per-document state while rules run over its sentences.
+class DocumentExtraction {
+ public:
+  DocumentExtraction(const Document& doc, const RuleSet& rules)
+      : doc_(doc), rules_(rules), text_(normalize_text(doc.text)), article_date_(parse_article_date(doc.date)) {
+    debug_ = std::getenv("NEWSGRAPH_DEBUG") != nullptr;
+    auto spans = split_sentences(text_);
+    ents_ = find_entities(text_, spans);
+  }
+
+  std::vector<Relation> run() {
+    for (const auto& ts : ents_.sentences) run_sentence(ts);
+    return std::move(out_);
+  }
+
+ private:
+  void run_sentence(const TaggedSentence& ts) {
+    if (ts.mentions.empty()) return;
+    std::string coarse = ts.tagged;
+    for (const auto& w : rules_.collapse()) RE2::GlobalReplace(&coarse, *w.re, w.replace);
+    if (debug_) {
+      // NEWSGRAPH_DEBUG=1 shows what the rules see, with markers made readable.
+      auto show = [&](const std::string& s) {
+        std::string o;
+        for (char c : s) o += c == '\x01' ? '[' : c == '\x02' ? ']' : c;
+        return o;
+      };
+      std::fprintf(stderr, "FINE   %s\nCOARSE %s\n", show(ts.tagged).c_str(), show(coarse).c_str());
+    }
+    for (auto view : {RuleView::Fine, RuleView::Coarse}) {
+      const std::string& text = view == RuleView::Fine ? ts.tagged : coarse;
+      for (int idx : rules_.candidates(view, text)) apply(*rules_.rules()[idx], ts, text);
+    }
+  }
+
+  void apply(const Rule& rule, const TaggedSentence& ts, const std::string& text) {
+    const RE2& re = *rule.re;
+    int n = re.NumberOfCapturingGroups() + 1;
+    std::vector<re2::StringPiece> g(n);
+    const auto& names = re.NamedCapturingGroups();
+    auto group = [&](const char* name) -> re2::StringPiece {
+      auto it = names.find(name);
+      return it == names.end() ? re2::StringPiece() : g[it->second];
+    };
+    std::size_t pos = 0;
+    while (pos <= text.size() &&
+           re.Match(text, pos, text.size(), RE2::UNANCHORED, g.data(), n)) {
+      std::size_t mend = static_cast<std::size_t>(g[0].data() - text.data()) + g[0].size();
+      pos = g[0].empty() ? mend + 1 : mend;
+      if (rule.unless && RE2::PartialMatch(g[0], *rule.unless)) continue;
+      if (rule.symmetric)
+        emit_pair(rule, ts, group("a"), group("b"));
+      else if (rule.relation == "holds_office")
+        emit_office(rule, ts, text, group("p"), group("t"), group("o").empty() ? group("o2") : group("o"),
+                    group("former"));
+      else
+        emit_affiliation(rule, ts, text, group("p"), group("o"));
+    }
+  }
+
+  Relation base(const Rule& rule, const TaggedSentence& ts) {
+    Relation r;
+    r.doc = doc_.id;
+    r.relation = rule.relation;
+    r.category = rule.category;
+    r.symmetric = rule.symmetric;
+    auto [b, e] = text_.to_original(ts.span.begin, ts.span.end);
+    r.span_begin = b;
+    r.span_end = e;
+    r.evidence = doc_.text.substr(b, e - b);
+    r.rule = rule.id;
+    std::string_view sentence(text_.text.data() + ts.span.begin, ts.span.end - ts.span.begin);
+    r.date = resolve_event_date(sentence, article_date_);
+    return r;
+  }
+
+  static int person_id(re2::StringPiece digits) {
+    if (digits.empty()) return -1;
+    int v = 0;
+    for (char c : digits) {
+      if (c < '0' || c > '9') return -1;
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
+  std::optional<std::string> place_of(const TaggedSentence& ts) {
+    static const RE2 in_place("\\bin (\x01C(\\d+)\x02|([A-Z][a-z]+(?: [A-Z][a-z]+)?))");
+    re2::StringPiece input(ts.tagged);
+    std::string cidx, word;
+    while (RE2::FindAndConsume(&input, in_place, (void*)nullptr, &cidx, &word)) {
+      if (!cidx.empty()) {
+        auto i = static_cast<std::size_t>(std::stoi(cidx));
+        if (i < ts.mentions.size()) return ts.mentions[i].value;
+      }
+      if (!word.empty() && !Lexicon::builtin().is_non_name(to_lower_ascii(word))) return word;
+      cidx.clear();
+      word.clear();
+    }
+    return std::nullopt;
+  }
+
+  static std::vector<int> persons_in(re2::StringPiece s) {
+    std::vector<int> out;
+    if (int id = person_id(s); id >= 0) return {id};
+    for (const auto& m : markers_in(s))
+      if (m.kind == 'P') out.push_back(m.index);
+    return out;
+  }
+
+  void emit_pair(const Rule& rule, const TaggedSentence& ts, re2::StringPiece a, re2::StringPiece b) {
+    for (int pa : persons_in(a)) emit_pairs_from(rule, ts, pa, b);
+  }
+
+  void emit_pairs_from(const Rule& rule, const TaggedSentence& ts, int pa, re2::StringPiece b) {
+    for (const auto& m : markers_in(b)) {
+      if (m.kind != 'P' || m.index == pa) continue;
+      int lo = std::min(pa, m.index), hi = std::max(pa, m.index);
+      if (!seen_pairs_.insert({rule.relation, lo, hi}).second) continue;
+      Relation r = base(rule, ts);
+      r.subject = ents_.persons[pa].name;
+      r.object = ents_.persons[m.index].name;
+      r.place = place_of(ts);
+      out_.push_back(std::move(r));
+    }
+  }
+
+  // The clean text an org slot covers: from its first marker's mention to its last one.
+  std::optional<std::string> org_text(const TaggedSentence& ts, const std::string& text, re2::StringPiece o) {
+    if (o.empty()) return std::nullopt;
+    auto ms = markers_in(o);
+    std::vector<const Mention*> refs;
+    for (const auto& m : ms)
+      if (m.kind != 'P' && m.index >= 0 && static_cast<std::size_t>(m.index) < ts.mentions.size())
+        refs.push_back(&ts.mentions[m.index]);
+    (void)text;
+    if (refs.empty()) {
+      std::string raw(o.data(), o.size());
+      if (raw.find('\x01') != std::string::npos || raw.empty()) return std::nullopt;
+      return raw;
+    }
+    if (refs.size() == 1 && refs[0]->kind == MentionKind::Country) return refs[0]->value;
+    std::string s = text_.text.substr(refs.front()->begin, refs.back()->end - refs.front()->begin);
+    if (s.size() > 2 && s.compare(s.size() - 2, 2, "'s") == 0) s.resize(s.size() - 2);
+    if (s.size() > 4 && to_lower_ascii(s.substr(0, 4)) == "the ") s = s.substr(4);
+    return s;
+  }
+
+  void emit_office(const Rule& rule, const TaggedSentence& ts, const std::string& text, re2::StringPiece p,
+                   re2::StringPiece t, re2::StringPiece o, re2::StringPiece former) {
+    int tid = person_id(t);
+    if (tid < 0 || static_cast<std::size_t>(tid) >= ts.mentions.size()) return;
+    const Mention& tm = ts.mentions[tid];
+    std::string title = text_.text.substr(tm.begin, tm.end - tm.begin);
+    auto people = persons_in(p);
+    // "Democratic Sens. A, B and C": only a plural title applies to every name of a list.
+    std::string lower_title = to_lower_ascii(title);
+    bool plural = lower_title.find("affairs") == std::string::npos &&
+                  (lower_title.ends_with("s") || lower_title.ends_with("s.")) && !lower_title.ends_with("boss");
+    if (!plural && people.size() > 1) people.resize(1);
+    for (int pid : people) emit_one_office(rule, ts, text, pid, tm, title, o, former);
+  }
+
+  void emit_one_office(const Rule& rule, const TaggedSentence& ts, const std::string& text, int pid, const Mention& tm,
+                       const std::string& title, re2::StringPiece o, re2::StringPiece former) {
+    Relation r = base(rule, ts);
+    r.subject = ents_.persons[pid].name;
+    r.title = title;
+    r.org = org_text(ts, text, o);
+    r.former = tm.value == "former" || !former.empty();
+    r.object = r.org ? title + " of " + *r.org : title;
+    // One office per (person, title, org); an org repeated with its acronym in brackets
+    // ("Communist Party of China (CPC) Central Committee") is the same org.
+    static const RE2 bracketed(" ?\\([^)]*\\)");
+    std::string org_key = r.org ? to_lower_ascii(*r.org) : "";
+    RE2::GlobalReplace(&org_key, bracketed, "");
+    auto key = std::make_tuple(std::string("office"), pid, to_lower_ascii(title) + "|" + org_key);
+    if (!seen_other_.insert(key).second) return;
+    out_.push_back(std::move(r));
+  }
+
+  void emit_affiliation(const Rule& rule, const TaggedSentence& ts, const std::string& text, re2::StringPiece p,
+                        re2::StringPiece o) {
+    int pid = person_id(p);
+    if (pid < 0) return;
+    std::optional<std::string> org;
+    auto ms = markers_in(o);
+    if (ms.size() == 1 && ms[0].kind == 'A' && static_cast<std::size_t>(ms[0].index) < ts.mentions.size())
+      org = ts.mentions[ms[0].index].value;
+    else
+      org = org_text(ts, text, o);
+    if (!org || org->empty()) return;
+    Relation r = base(rule, ts);
+    r.subject = ents_.persons[pid].name;
+    r.object = *org;
+    r.org = org;
+    auto key = std::make_tuple(rule.relation, pid, to_lower_ascii(*org));
+    if (!seen_other_.insert(key).second) return;
+    out_.push_back(std::move(r));
+  }
+
+  bool debug_ = false;
+  const Document& doc_;
+  const RuleSet& rules_;
+  NormalizedText text_;
+  std::optional<std::string> article_date_;
+  DocumentEntities ents_;
+  std::vector<Relation> out_;
+  std::set<std::tuple<std::string, int, int>> seen_pairs_;
+  std::set<std::tuple<std::string, int, std::string>> seen_other_;
+};
+
+}  // namespace
+
+Extractor::Extractor() : rules_(RuleSet::builtin()) {}
+Extractor::Extractor(std::shared_ptr<const RuleSet> rules) : rules_(std::move(rules)) {}
+Extractor::~Extractor() = default;
+
+std::vector<Relation> Extractor::extract(const Document& doc) const {
+  return DocumentExtraction(doc, *rules_).run();
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,141 @@
+#include "extract/relation.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <array>
+#include <utility>
+
+namespace newsgraph {
+namespace {
+
+constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kCategories = {{
+    {"met_with", "meeting"},
+    {"phoned", "call"},
+    {"holds_office", "office"},
+    {"member_of", "membership"},
+    {"affiliated_with", "affiliation"},
+}};
+
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void put(Writer& w, const char* key, const std::string& value) {
+  w.Key(key);
+  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+}
+
+void put(Writer& w, const char* key, const std::optional<std::string>& value) {
+  w.Key(key);
+  if (value)
+    w.String(value->data(), static_cast<rapidjson::SizeType>(value->size()));
+  else
+    w.Null();
+}
+
+std::string get_string(const rapidjson::Value& obj, const char* key, bool required) {
+  auto it = obj.FindMember(key);
+  if (it == obj.MemberEnd() || it->value.IsNull()) {
+    if (required) throw RecordError(std::string("missing field \"") + key + "\"");
+    return {};
+  }
+  if (!it->value.IsString()) throw RecordError(std::string("field \"") + key + "\" is not a string");
+  return std::string(it->value.GetString(), it->value.GetStringLength());
+}
+
+std::optional<std::string> get_optional(const rapidjson::Value& obj, const char* key) {
+  auto it = obj.FindMember(key);
+  if (it == obj.MemberEnd() || it->value.IsNull()) return std::nullopt;
+  if (!it->value.IsString()) throw RecordError(std::string("field \"") + key + "\" is not a string");
+  return std::string(it->value.GetString(), it->value.GetStringLength());
+}
+
+}  // namespace
+
+std::string_view category_of(std::string_view relation) {
+  for (const auto& [rel, cat] : kCategories)
+    if (rel == relation) return cat;
+  return {};
+}
+
+std::string_view relation_of_category(std::string_view category) {
+  for (const auto& [rel, cat] : kCategories)
+    if (cat == category) return rel;
+  return {};
+}
+
+std::string to_json(const Relation& r) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  put(w, "doc", r.doc);
+  put(w, "relation", r.relation);
+  put(w, "category", r.category);
+  w.Key("symmetric");
+  w.Bool(r.symmetric);
+  put(w, "subject", r.subject);
+  put(w, "object", r.object);
+  if (r.category == "office") {
+    put(w, "title", r.title);
+    put(w, "org", r.org);
+    w.Key("former");
+    w.Bool(r.former);
+  } else if (r.org) {
+    put(w, "org", r.org);
+  }
+  put(w, "evidence", r.evidence);
+  w.Key("span");
+  w.StartArray();
+  w.Uint64(r.span_begin);
+  w.Uint64(r.span_end);
+  w.EndArray();
+  put(w, "date", r.date);
+  put(w, "place", r.place);
+  put(w, "rule", r.rule);
+  w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+Relation relation_from_json(std::string_view line) {
+  rapidjson::Document d;
+  d.Parse(line.data(), line.size());
+  if (d.HasParseError())
+    throw RecordError(std::string("invalid JSON at column ") + std::to_string(d.GetErrorOffset() + 1) +
+                      ": " + rapidjson::GetParseError_En(d.GetParseError()));
+  if (!d.IsObject()) throw RecordError("a relation record must be a JSON object");
+
+  Relation r;
+  r.doc = get_string(d, "doc", true);
+  r.relation = get_string(d, "relation", false);
+  r.category = get_string(d, "category", false);
+  if (r.category.empty()) r.category = std::string(category_of(r.relation));
+  if (r.relation.empty() || category_of(r.relation).empty()) {
+    auto rel = relation_of_category(r.category);
+    if (!rel.empty() && r.relation.empty()) r.relation = std::string(rel);
+  }
+  if (r.relation.empty() && r.category.empty()) throw RecordError("missing field \"relation\" or \"category\"");
+  r.subject = get_string(d, "subject", true);
+  r.object = get_string(d, "object", true);
+  if (auto it = d.FindMember("symmetric"); it != d.MemberEnd() && it->value.IsBool())
+    r.symmetric = it->value.GetBool();
+  else
+    r.symmetric = r.category == "meeting" || r.category == "call";
+  r.title = get_string(d, "title", false);
+  r.org = get_optional(d, "org");
+  if (auto it = d.FindMember("former"); it != d.MemberEnd() && it->value.IsBool()) r.former = it->value.GetBool();
+  r.evidence = get_string(d, "evidence", false);
+  if (auto it = d.FindMember("span"); it != d.MemberEnd()) {
+    const auto& s = it->value;
+    if (!s.IsArray() || s.Size() != 2 || !s[0].IsUint64() || !s[1].IsUint64())
+      throw RecordError("field \"span\" must be [begin, end] with non-negative integers");
+    r.span_begin = s[0].GetUint64();
+    r.span_end = s[1].GetUint64();
+  }
+  r.date = get_optional(d, "date");
+  r.place = get_optional(d, "place");
+  r.rule = get_string(d, "rule", false);
+  return r;
+}
+
+}  // namespace newsgraph

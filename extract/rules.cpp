@@ -1,0 +1,271 @@
+#include "extract/rules.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "extract/embedded.h"
+#include "extract/relation.h"
+
+namespace newsgraph {
+namespace {
+
+// 1-based line and column of a byte offset.
+std::pair<int, int> line_col(std::string_view text, std::size_t offset) {
+  int line = 1, col = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+  }
+  return {line, col};
+}
+
+// The line where a rule's id is written, for messages about that rule.
+int line_of_id(std::string_view text, const std::string& id) {
+  auto pos = text.find("\"" + id + "\"");
+  return pos == std::string_view::npos ? 0 : line_col(text, pos).first;
+}
+
+RE2::Options rule_options() {
+  RE2::Options o;
+  o.set_case_sensitive(false);
+  o.set_log_errors(false);
+  o.set_max_mem(64 << 20);
+  return o;
+}
+
+const char* kMarkerList = "(?:,|,? and|, and|,? or) ";
+
+std::string slot_regex(const std::string& kind, const std::string& name) {
+  const std::string g = "(?P<" + name + ">";
+  // A person in a list may carry " of <State>" ("Christopher Dodd of Connecticut").
+  const std::string person = "\x01P\\d+\x02(?: of (?:New |North |South |West |Rhode )?\\w+)?";
+  if (kind == "PERSON") return "\x01P" + g + "\\d+)\x02";
+  if (kind == "PERSONS") return g + person + "(?:" + kMarkerList + person + ")*)";
+  if (kind == "TITLE") return "\x01T" + g + "\\d+)\x02";
+  if (kind == "ORG") return g + "\x01O\\d+\x02)";
+  if (kind == "COUNTRY") return g + "\x01C\\d+\x02)";
+  if (kind == "PARTY") return g + "\x01A\\d+\x02)";
+  if (kind == "ORGLIKE") return g + "\x01[OCA]\\d+\x02(?:(?:'s)? \x01[OCA]\\d+\x02){0,2})";
+  if (kind == "ORGMOD") return g + "(?:\x01[OCA]\\d+\x02(?:'s)? ){1,3})";
+  return {};
+}
+
+}  // namespace
+
+RuleSet::RuleSet() = default;
+RuleSet::~RuleSet() = default;
+
+std::string RuleSet::expand(const std::string& pattern, const std::string& where) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < pattern.size()) {
+    char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size()) {
+      out += pattern.substr(i, 2);
+      i += 2;
+      continue;
+    }
+    if (c == '{' && i + 1 < pattern.size() && std::isupper(static_cast<unsigned char>(pattern[i + 1]))) {
+      auto close = pattern.find('}', i);
+      if (close == std::string::npos) throw RuleError(where + "unclosed '{' in pattern");
+      std::string inner = pattern.substr(i + 1, close - i - 1);
+      auto colon = inner.find(':');
+      if (colon != std::string::npos) {
+        std::string kind = inner.substr(0, colon), name = inner.substr(colon + 1);
+        std::string re = slot_regex(kind, name);
+        if (re.empty())
+          throw RuleError(where + "unknown slot type '" + kind +
+                          "' (known: PERSON, PERSONS, TITLE, ORG, COUNTRY, PARTY, ORGLIKE, ORGMOD)");
+        out += re;
+      } else {
+        auto it = std::find_if(macros_.begin(), macros_.end(), [&](const auto& m) { return m.first == inner; });
+        if (it == macros_.end()) throw RuleError(where + "unknown macro {" + inner + "}");
+        out += "(?:" + it->second + ")";
+      }
+      i = close + 1;
+      continue;
+    }
+    out += c;
+    ++i;
+  }
+  return out;
+}
+
+void RuleSet::add_file(const std::string& name, std::string_view contents) {
+  if (compiled_) throw std::logic_error("RuleSet::add_file after compile()");
+  rapidjson::Document d;
+  d.Parse(contents.data(), contents.size());
+  if (d.HasParseError()) {
+    auto [line, col] = line_col(contents, d.GetErrorOffset());
+    throw RuleError(name + ":" + std::to_string(line) + ":" + std::to_string(col) +
+                    ": JSON syntax error: " + rapidjson::GetParseError_En(d.GetParseError()));
+  }
+  if (!d.IsObject()) throw RuleError(name + ":1: a rule file must be a JSON object");
+
+  if (d.HasMember("macros")) {
+    const auto& m = d["macros"];
+    if (!m.IsObject()) throw RuleError(name + ": \"macros\" must be an object");
+    for (const auto& kv : m.GetObject()) {
+      if (!kv.value.IsString()) throw RuleError(name + ": macro " + kv.name.GetString() + " must be a string");
+      std::string key = kv.name.GetString();
+      std::string where = name + ":" + std::to_string(line_of_id(contents, key)) + ": macro " + key + ": ";
+      std::string value = expand(kv.value.GetString(), where);
+      auto it = std::find_if(macros_.begin(), macros_.end(), [&](const auto& p) { return p.first == key; });
+      if (it != macros_.end())
+        it->second = value;
+      else
+        macros_.emplace_back(key, value);
+    }
+  }
+  if (d.HasMember("collapse")) {
+    const auto& c = d["collapse"];
+    if (!c.IsArray()) throw RuleError(name + ": \"collapse\" must be an array");
+    for (const auto& r : c.GetArray()) {
+      if (!r.IsObject() || !r.HasMember("pattern") || !r["pattern"].IsString())
+        throw RuleError(name + ": every collapse entry needs a string \"pattern\"");
+      std::string pat = r["pattern"].GetString();
+      std::string where = name + ":" + std::to_string(line_of_id(contents, pat.substr(0, 20))) + ": collapse: ";
+      Rewrite w;
+      w.re = std::make_unique<RE2>(expand(pat, where), rule_options());
+      if (!w.re->ok()) throw RuleError(where + w.re->error());
+      w.replace = r.HasMember("replace") && r["replace"].IsString() ? r["replace"].GetString() : "";
+      collapse_.push_back(std::move(w));
+    }
+  }
+  if (d.HasMember("rules")) {
+    const auto& rs = d["rules"];
+    if (!rs.IsArray()) throw RuleError(name + ": \"rules\" must be an array");
+    int index = 0;
+    for (const auto& r : rs.GetArray()) {
+      ++index;
+      if (!r.IsObject()) throw RuleError(name + ": rule #" + std::to_string(index) + " is not an object");
+      auto str = [&](const char* key) -> std::string {
+        if (!r.HasMember(key)) return {};
+        if (!r[key].IsString()) throw RuleError(name + ": rule #" + std::to_string(index) + ": \"" + key + "\" must be a string");
+        return r[key].GetString();
+      };
+      auto rule = std::make_unique<Rule>();
+      rule->id = str("id");
+      if (rule->id.empty()) throw RuleError(name + ": rule #" + std::to_string(index) + " has no \"id\"");
+      rule->file = name;
+      rule->line = line_of_id(contents, rule->id);
+      std::string where = name + ":" + std::to_string(rule->line) + ": rule " + rule->id + ": ";
+      rule->relation = str("relation");
+      rule->category = std::string(category_of(rule->relation));
+      if (rule->category.empty())
+        throw RuleError(where + "unknown relation '" + rule->relation +
+                        "' (known: met_with, phoned, holds_office, member_of, affiliated_with)");
+      rule->symmetric = rule->relation == "met_with" || rule->relation == "phoned";
+      std::string view = str("view");
+      if (view.empty()) view = rule->symmetric ? "coarse" : "fine";
+      if (view != "fine" && view != "coarse") throw RuleError(where + "view must be \"fine\" or \"coarse\"");
+      rule->view = view == "fine" ? RuleView::Fine : RuleView::Coarse;
+      rule->pattern = str("pattern");
+      if (rule->pattern.empty()) throw RuleError(where + "missing \"pattern\"");
+      rule->compiled = expand(rule->pattern, where);
+      rule->re = std::make_unique<RE2>(rule->compiled, rule_options());
+      if (!rule->re->ok()) throw RuleError(where + "bad pattern: " + rule->re->error());
+      const auto& groups = rule->re->NamedCapturingGroups();
+      auto need = [&](const char* g) {
+        if (!groups.count(g)) throw RuleError(where + "pattern has no slot named '" + g + "'");
+      };
+      if (rule->symmetric) {
+        need("a");
+        need("b");
+      } else if (rule->relation == "holds_office") {
+        need("p");
+        need("t");
+      } else {
+        need("p");
+        need("o");
+      }
+      std::string unless = str("unless");
+      if (!unless.empty()) {
+        rule->unless = std::make_unique<RE2>(expand(unless, where), rule_options());
+        if (!rule->unless->ok()) throw RuleError(where + "bad \"unless\" pattern: " + rule->unless->error());
+      }
+      auto same = std::find_if(rules_.begin(), rules_.end(), [&](const auto& x) { return x->id == rule->id; });
+      if (same != rules_.end())
+        *same = std::move(rule);
+      else
+        rules_.push_back(std::move(rule));
+    }
+  }
+}
+
+void RuleSet::add_builtin() {
+  // Macros first, so that every other file may use them.
+  std::vector<EmbeddedFile> files;
+  for (const auto& f : embedded_files())
+    if (f.name.size() > 5 && f.name.substr(f.name.size() - 5) == ".json" && f.name.substr(0, 4) != "iso_") files.push_back(f);
+  std::stable_sort(files.begin(), files.end(), [](const auto& a, const auto& b) {
+    bool am = a.name == "macros.json", bm = b.name == "macros.json";
+    return am != bm ? am : a.name < b.name;
+  });
+  for (const auto& f : files) add_file("rules/" + std::string(f.name), f.contents);
+}
+
+void RuleSet::compile() {
+  for (auto view : {RuleView::Fine, RuleView::Coarse}) {
+    auto set = std::make_unique<RE2::Set>(rule_options(), RE2::UNANCHORED);
+    std::vector<int> ids;
+    for (std::size_t i = 0; i < rules_.size(); ++i) {
+      if (rules_[i]->view != view) continue;
+      std::string err;
+      if (set->Add(rules_[i]->compiled, &err) < 0) throw RuleError(rules_[i]->file + ": rule " + rules_[i]->id + ": " + err);
+      ids.push_back(static_cast<int>(i));
+    }
+    if (!set->Compile()) throw RuleError("rules: RE2 could not compile the rule set (out of memory)");
+    (view == RuleView::Fine ? fine_set_ : coarse_set_) = std::move(set);
+    (view == RuleView::Fine ? fine_ids_ : coarse_ids_) = std::move(ids);
+  }
+  compiled_ = true;
+}
+
+std::vector<int> RuleSet::candidates(RuleView view, std::string_view text) const {
+  const auto& set = view == RuleView::Fine ? fine_set_ : coarse_set_;
+  const auto& ids = view == RuleView::Fine ? fine_ids_ : coarse_ids_;
+  std::vector<int> hits, out;
+  if (!set || ids.empty()) return out;
+  set->Match(text, &hits);
+  std::sort(hits.begin(), hits.end());
+  for (int h : hits) out.push_back(ids[h]);
+  return out;
+}
+
+std::shared_ptr<const RuleSet> RuleSet::builtin() {
+  static const std::shared_ptr<const RuleSet> rules = [] {
+    auto r = std::make_shared<RuleSet>();
+    r->add_builtin();
+    r->compile();
+    return std::shared_ptr<const RuleSet>(std::move(r));
+  }();
+  return rules;
+}
+
+std::shared_ptr<const RuleSet> load_rule_files(const std::vector<std::string>& paths, bool replace_builtin) {
+  if (paths.empty() && !replace_builtin) return RuleSet::builtin();
+  auto set = std::make_shared<RuleSet>();
+  if (!replace_builtin) set->add_builtin();
+  for (const auto& path : paths) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw RuleError(path + ": cannot read rules file");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    set->add_file(path, ss.str());
+  }
+  set->compile();
+  return set;
+}
+
+}  // namespace newsgraph

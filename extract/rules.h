@@ -1,0 +1,107 @@
+// Relation rules: patterns over the tagged sentences of entities.h, loaded from JSON and
+// compiled to RE2.
+//
+// A rule file is a JSON object:
+//   {"macros":   {"NAME": "regex", ...},                         (optional)
+//    "collapse": [{"pattern": "regex", "replace": "\\1"}, ...],  (optional)
+//    "rules":    [{"id": "meeting.met-with", "relation": "met_with",
+//                  "view": "coarse",                 (optional; "fine" or "coarse")
+//                  "pattern": "{PERSON:a},? (?:{ADV} )?met(?: with)? {PERSONS:b}",
+//                  "unless": "regex"}, ...]}         (optional: reject a match containing it)
+//
+// Patterns are RE2 syntax, matched case-insensitively, with two kinds of placeholders:
+//   {KIND:name}  a typed slot, captured under `name`:
+//                PERSON, PERSONS (a list "A, B and C"), TITLE, ORG, COUNTRY, PARTY,
+//                ORGLIKE (an org, country or party), ORGMOD (1-3 of those before a title)
+//   {NAME}       a macro from any loaded file's "macros".
+// Slot names a rule uses: met_with / phoned: a, b. holds_office: p, t, and optionally o (org)
+// and `former` (a group that, when it matches, flags the office as former). member_of /
+// affiliated_with: p and o.
+//
+// Views: "fine" is the tagged sentence itself (titles, orgs and countries are separate
+// markers); "coarse" is the fine view after the "collapse" rewrites, which fold a person's
+// titles and appositions into the person marker ("Foreign Minister Wang Yi, 63," -> one
+// marker), so meeting rules see "A met with B". Office and affiliation rules default to
+// "fine", meeting and call rules to "coarse".
+//
+// RE2 guarantees linear-time matching: no rule and no input can make extraction hang.
+#pragma once
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+namespace newsgraph {
+
+// A bad rule file. what() is "FILE:LINE[:COL]: [rule ID: ]message" (RE2's own message for a
+// bad pattern).
+struct RuleError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+enum class RuleView { Fine, Coarse };
+
+struct Rule {
+  std::string id;
+  std::string relation;  // met_with, phoned, holds_office, member_of, affiliated_with
+  std::string category;
+  bool symmetric = false;
+  RuleView view = RuleView::Coarse;
+  std::string pattern;   // as written
+  std::string compiled;  // after slot and macro expansion
+  std::unique_ptr<re2::RE2> re;
+  std::unique_ptr<re2::RE2> unless;
+  std::string file;
+  int line = 0;
+};
+
+struct Rewrite {
+  std::unique_ptr<re2::RE2> re;
+  std::string replace;
+};
+
+class RuleSet {
+ public:
+  RuleSet();
+  ~RuleSet();
+  RuleSet(const RuleSet&) = delete;
+  RuleSet& operator=(const RuleSet&) = delete;
+
+  // The rules compiled into the binary (rules/*.json), compiled once.
+  static std::shared_ptr<const RuleSet> builtin();
+
+  // Adds one file's rules. `name` is used in error messages. Throws RuleError. A rule with the
+  // id of an earlier one replaces it. Must not be called after compile().
+  void add_file(const std::string& name, std::string_view contents);
+  // Adds the built-in files.
+  void add_builtin();
+  // Builds the prefilters (one RE2::Set per view). Throws RuleError if RE2 refuses the set.
+  void compile();
+
+  const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
+  const std::vector<Rewrite>& collapse() const { return collapse_; }
+
+  // Indexes (into rules()) of the rules of `view` that match somewhere in `text`: one DFA pass
+  // over the sentence instead of one per rule.
+  std::vector<int> candidates(RuleView view, std::string_view text) const;
+
+ private:
+  std::string expand(const std::string& pattern, const std::string& where);
+  std::vector<std::unique_ptr<Rule>> rules_;
+  std::vector<Rewrite> collapse_;
+  std::vector<std::pair<std::string, std::string>> macros_;
+  std::unique_ptr<re2::RE2::Set> fine_set_, coarse_set_;
+  std::vector<int> fine_ids_, coarse_ids_;
+  bool compiled_ = false;
+};
+
+// The built-in rules plus the rule files at `paths` (or only those files when
+// replace_builtin), compiled. Throws RuleError naming the file (and line) at fault.
+std::shared_ptr<const RuleSet> load_rule_files(const std::vector<std::string>& paths, bool replace_builtin);
+
+}  // namespace newsgraph

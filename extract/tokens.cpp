@@ -1,0 +1,91 @@
+#include "extract/tokens.h"
+
+#include <array>
+#include <cctype>
+#include <string>
+
+namespace newsgraph {
+namespace {
+
+bool is_word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+
+// Abbreviations whose final dot belongs to the word (lower-cased, without the dot).
+bool keeps_dot(std::string_view w) {
+  static const std::array<std::string_view, 40> kAbbrev = {
+      "mr",  "mrs", "ms",   "dr",   "st",  "jr",   "sr",  "gen",  "lt",   "col",  "sen", "sens", "rep",  "reps",
+      "gov", "co",  "corp", "inc",  "ltd", "no",   "vs",  "rev",  "prof", "capt", "sgt", "maj",  "adm",  "jan",
+      "feb", "aug", "sept", "sep",  "oct", "nov",  "dec", "pres", "dept", "bros"};
+  if (w.size() == 1 && std::isupper(static_cast<unsigned char>(w[0]))) return true;  // initials
+  std::string lower;
+  for (char c : w) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto a : kAbbrev)
+    if (lower == a) return true;
+  return false;
+}
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_t end) {
+  std::vector<Token> out;
+  std::size_t i = begin;
+  while (i < end) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == ' ' || c == '\n') {
+      ++i;
+      continue;
+    }
+    if (!is_word_byte(c)) {
+      // "'s" after a word is the possessive token.
+      if (c == '\'' && i + 1 < end && (text[i + 1] == 's' || text[i + 1] == 'S') &&
+          (i + 2 >= end || !is_word_byte(static_cast<unsigned char>(text[i + 2]))) && !out.empty() &&
+          out.back().word && out.back().end == i) {
+        out.push_back({i, i + 2, text.substr(i, 2), true, false, false});
+        i += 2;
+        continue;
+      }
+      std::size_t len = 1;
+      if (c >= 0x80) len = 1;  // not reached: non-ASCII counts as a word byte
+      out.push_back({i, i + len, text.substr(i, len), false, false, false});
+      i += len;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < end) {
+      unsigned char d = static_cast<unsigned char>(text[j]);
+      if (is_word_byte(d)) {
+        ++j;
+        continue;
+      }
+      // Internal joiners: "Vice-Premier", "O'Brien", "U.S.", "4.8".
+      if ((d == '-' || d == '.' || d == '\'' || d == '&') && j + 1 < end &&
+          is_word_byte(static_cast<unsigned char>(text[j + 1]))) {
+        if (d == '\'' && (text[j + 1] == 's' || text[j + 1] == 'S') &&
+            (j + 2 >= end || !is_word_byte(static_cast<unsigned char>(text[j + 2]))))
+          break;  // possessive
+        if (d == '&' && !(j > i && std::isupper(static_cast<unsigned char>(text[j - 1])))) break;
+        j += 1;
+        continue;
+      }
+      break;
+    }
+    // A final dot belongs to abbreviations and to dotted forms such as "U.S." / "U.K.".
+    if (j < end && text[j] == '.') {
+      std::string_view w = text.substr(i, j - i);
+      if (keeps_dot(w) || w.find('.') != std::string_view::npos) ++j;
+    }
+    std::string_view w = text.substr(i, j - i);
+    bool cap = std::isupper(static_cast<unsigned char>(w[0])) || static_cast<unsigned char>(w[0]) >= 0x80;
+    int letters = 0, lower = 0;
+    for (char ch : w) {
+      if (std::isalpha(static_cast<unsigned char>(ch))) {
+        ++letters;
+        if (std::islower(static_cast<unsigned char>(ch))) ++lower;
+      }
+    }
+    out.push_back({i, j, w, true, cap, letters >= 2 && lower == 0});
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace newsgraph

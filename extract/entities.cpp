@@ -215,6 +215,13 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
   }
   while (e > b && (lex.is_non_name(sc.lower(e - 1)) || is_org_joiner(sc.lower(e - 1)) || !t[e - 1].cap)) --e;
   if (b >= e) return;
+  // "Democrat Al Franken", "Republican Roy Moore": a party word leading a name is the party.
+  if (e - b >= 3 && !lex.party(sc.lower(b)).empty() && !lex.is_org_word(sc.lower(b + 1))) {
+    out.push_back({MentionKind::Party, b, b + 1, b, false, false, 0, std::string(lex.party(sc.lower(b)))});
+    ++b;
+    anchored = true;
+    honorific_tb = b;
+  }
   bool has_org_word = false, has_place_word = false;
   for (std::size_t k = b; k < e; ++k) {
     if (lex.is_org_word(sc.lower(k))) has_org_word = true;
@@ -342,7 +349,15 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, Senten
         }
         break;
       }
+      std::size_t before = out.chunks.size();
       classify_run(lex, sc, t, b, e, honorific || after_title, hb, out.chunks);
+      // One unknown capitalised word right before a title is the title's organisation
+      // ("Gazprom chairman Aleksey Miller", "Turkcell's chief operating officer").
+      if (out.chunks.size() == before + 1 && out.chunks.back().kind == MentionKind::Person && e == b + 1 &&
+          !out.chunks.back().anchored) {
+        std::size_t next = e < t.size() && t[e].text == "'s" ? e + 1 : e;
+        if (next < t.size() && sc.match_title(next).end) out.chunks.back().kind = MentionKind::Org;
+      }
       i = e;
       after_title = false;
       continue;
@@ -569,7 +584,26 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
         continue;
       }
       // Subject pronouns: the person this sentence is about so far, else the salient one.
-      if (tok.word && is_pronoun_subject(to_lower_ascii(tok.text))) {
+      // Object pronouns ("talks with her yesterday"): the salient person of the sentences
+      // before, when that is someone else than this sentence's first person.
+      std::string lower_tok = tok.word ? to_lower_ascii(tok.text) : std::string();
+      bool object_pronoun = false;
+      if (lower_tok == "him" || lower_tok == "her") {
+        std::size_t nx = ti + 1;
+        bool ends = nx >= s.tokens.size() || !s.tokens[nx].word ||
+                    lex.is_non_name(to_lower_ascii(s.tokens[nx].text));
+        object_pronoun = ends && (lower_tok == "him" || nx >= s.tokens.size() || !s.tokens[nx].word ||
+                                  to_lower_ascii(s.tokens[nx].text) != "own");
+      }
+      if (object_pronoun) {
+        int ref = salient >= 0 && salient != first_person ? salient : -1;
+        if (ref >= 0) {
+          emit_gap(tok.begin);
+          emit_marker('P', ref, tok.begin);
+          ts.mentions.push_back({MentionKind::Person, tok.begin, tok.end, ref, "pronoun"});
+          prev_end = tok.end;
+        }
+      } else if (tok.word && is_pronoun_subject(lower_tok)) {
         int ref = first_person >= 0 ? first_person : salient;
         if (ref >= 0) {
           emit_gap(tok.begin);

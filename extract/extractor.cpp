@@ -68,7 +68,10 @@ class DocumentExtraction {
     }
     for (auto view : {RuleView::Fine, RuleView::Coarse}) {
       const std::string& text = view == RuleView::Fine ? ts.tagged : coarse;
-      for (int idx : rules_.candidates(view, text)) apply(*rules_.rules()[idx], ts, text);
+      for (int idx : rules_.candidates(view, text)) {
+        if (debug_) std::fprintf(stderr, "  candidate %s\n", rules_.rules()[idx]->id.c_str());
+        apply(*rules_.rules()[idx], ts, text);
+      }
     }
   }
 
@@ -152,13 +155,13 @@ class DocumentExtraction {
   }
 
   void emit_pairs_from(const Rule& rule, const TaggedSentence& ts, int pa, re2::StringPiece b) {
-    for (const auto& m : markers_in(b)) {
-      if (m.kind != 'P' || m.index == pa) continue;
-      int lo = std::min(pa, m.index), hi = std::max(pa, m.index);
+    for (int pb : persons_in(b)) {
+      if (pb == pa) continue;
+      int lo = std::min(pa, pb), hi = std::max(pa, pb);
       if (!seen_pairs_.insert({rule.relation, lo, hi}).second) continue;
       Relation r = base(rule, ts);
       r.subject = ents_.persons[pa].name;
-      r.object = ents_.persons[m.index].name;
+      r.object = ents_.persons[pb].name;
       r.place = place_of(ts);
       out_.push_back(std::move(r));
     }

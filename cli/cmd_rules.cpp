@@ -22,6 +22,13 @@ void add_rules_command(CLI::App& app, int& status) {
     status = kExitOk;
   });
 
+  auto* dump = cmd->add_subcommand("compiled", "Print each rule's pattern after slot and macro expansion");
+  dump->callback([&status] {
+    for (const auto& r : RuleSet::builtin()->rules())
+      std::printf("%s\t%s\t%s\n", r->id.c_str(), r->view == RuleView::Fine ? "fine" : "coarse", r->compiled.c_str());
+    status = kExitOk;
+  });
+
   auto files = std::make_shared<std::vector<std::string>>();
   auto* check = cmd->add_subcommand("check", "Check rule files: JSON syntax, slots, and that RE2 compiles every pattern");
   check->add_option("files", *files, "Rule files (JSON)")->required();

@@ -127,7 +127,7 @@ class DocumentExtraction {
   }
 
   std::optional<std::string> place_of(const TaggedSentence& ts) {
-    static const RE2 in_place("\\bin (\x01C(\\d+)\x02|([A-Z][a-z]+(?: [A-Z][a-z]+)?))");
+    static const RE2 in_place("\\bin (\x01" "C(\\d+)\x02|([A-Z][a-z]+(?: [A-Z][a-z]+)?))");
     re2::StringPiece input(ts.tagged);
     std::string cidx, word;
     while (RE2::FindAndConsume(&input, in_place, (void*)nullptr, &cidx, &word)) {

@@ -53,8 +53,8 @@ std::string slot_regex(const std::string& kind, const std::string& name) {
   if (kind == "PERSONS") return g + person + "(?:" + kMarkerList + person + ")*)";
   if (kind == "TITLE") return "\x01T" + g + "\\d+)\x02";
   if (kind == "ORG") return g + "\x01O\\d+\x02)";
-  if (kind == "COUNTRY") return g + "\x01C\\d+\x02)";
-  if (kind == "PARTY") return g + "\x01A\\d+\x02)";
+  if (kind == "COUNTRY") return g + "\x01" "C\\d+\x02)";
+  if (kind == "PARTY") return g + "\x01" "A\\d+\x02)";
   if (kind == "ORGLIKE") return g + "\x01[OCA]\\d+\x02(?:(?:'s)? \x01[OCA]\\d+\x02){0,2})";
   if (kind == "ORGMOD") return g + "(?:\x01[OCA]\\d+\x02(?:'s)? ){1,3})";
   return {};
@@ -237,7 +237,12 @@ std::vector<int> RuleSet::candidates(RuleView view, std::string_view text) const
   const auto& ids = view == RuleView::Fine ? fine_ids_ : coarse_ids_;
   std::vector<int> hits, out;
   if (!set || ids.empty()) return out;
-  set->Match(text, &hits);
+  RE2::Set::ErrorInfo info{};
+  if (!set->Match(text, &hits, &info) && info.kind != RE2::Set::kNoError) {
+    // The prefilter could not decide (its DFA ran out of memory on this text): run every
+    // rule of the view rather than miss a relation.
+    return ids;
+  }
   std::sort(hits.begin(), hits.end());
   for (int h : hits) out.push_back(ids[h]);
   return out;

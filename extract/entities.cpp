@@ -318,7 +318,7 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, Senten
       std::size_t b = i;
       std::size_t e = i;
       while (e < t.size()) {
-        if (e > b && sc.match_title(e).end) break;
+        if (e > b && (sc.match_title(e).end || lex.is_role_word(sc.lower(e)))) break;
         if (e > b && sc.match_country(e).first && !lex.is_org_word(sc.lower(e - 1))) {
           // a country inside an org name ("Communist Party of Vietnam") stays in the run
           if (!(e >= 1 && is_org_joiner(sc.lower(e - 1)))) break;
@@ -350,6 +350,11 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, Senten
         break;
       }
       std::size_t before = out.chunks.size();
+      if (e == b) {  // a role word ("Adviser") opens the run: the name after it is anchored
+        ++i;
+        after_title = true;
+        continue;
+      }
       classify_run(lex, sc, t, b, e, honorific || after_title, hb, out.chunks);
       // One unknown capitalised word right before a title is the title's organisation
       // ("Gazprom chairman Aleksey Miller", "Turkcell's chief operating officer").

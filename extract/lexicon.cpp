@@ -64,6 +64,7 @@ Lexicon::Lexicon() {
   load_set("place_words.txt", place_words_);
   load_set("non_names.txt", non_names_);
   load_set("places.txt", places_);
+  load_set("role_words.txt", role_words_);
   for_each_line("party_words.txt", [&](std::string_view line) {
     auto bar = line.find('|');
     if (bar == std::string_view::npos) return;

@@ -27,6 +27,7 @@ class Lexicon {
   bool is_org_word(std::string_view lower) const { return org_words_.count(std::string(lower)) > 0; }
   bool is_place_word(std::string_view lower) const { return place_words_.count(std::string(lower)) > 0; }
   bool is_non_name(std::string_view lower) const { return non_names_.count(std::string(lower)) > 0; }
+  bool is_role_word(std::string_view lower) const { return role_words_.count(std::string(lower)) > 0; }
   // Places that read like names: data/places.txt and iso-codes' subdivisions ("New York").
   bool is_place(std::string_view lower) const { return places_.count(std::string(lower)) > 0; }
 
@@ -43,7 +44,7 @@ class Lexicon {
  private:
   Lexicon();
   std::unordered_set<std::string> titles_, title_modifiers_, portfolios_, title_heads_, honorifics_,
-      org_words_, place_words_, non_names_, places_;
+      org_words_, place_words_, non_names_, places_, role_words_;
   std::unordered_map<std::string, std::string> parties_, countries_;
   std::size_t max_title_words_ = 1;
   std::size_t max_country_words_ = 1;

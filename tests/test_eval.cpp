@@ -80,7 +80,7 @@ const std::string kXiAliases = R"({"doc": "d1", "canonical": "Xi Jinping", "alia
 
 }  // namespace
 
-TEST_CASE("eval: met_with matches an unordered pair, once") {
+TEST_CASE("eval: met_with matches an unordered pair once") {
   auto r = score({R"({"doc": "d1", "relation": "met_with", "subject": "Xi Jinping", "object": "Vo Van Thuong"})"}, {},
                  {R"({"doc": "d1", "relation": "met_with", "subject": "Vo Van Thuong", "object": "Xi Jinping"})",
                   R"({"doc": "d1", "relation": "met_with", "subject": "Xi Jinping", "object": "Vo Van Thuong"})"});
@@ -105,7 +105,7 @@ TEST_CASE("eval: names resolve through the document's aliases") {
   check(r.exact("met_with"), 1, 0, 0);
 }
 
-TEST_CASE("eval: honorifics, possessives, case and spacing do not matter") {
+TEST_CASE("eval: honorifics and possessives and case and spacing do not matter") {
   CHECK(norm_name("Mr. Tony Blair's", false) == "tony blair");
   CHECK(norm_name("Lieutenant General  Sir\nJohn Smith", false) == "john smith");
   CHECK(norm_name("Sir", false) == "sir");  // never the last word
@@ -123,7 +123,7 @@ TEST_CASE("eval: diacritics only matter in the exact score") {
   check(r.folded("met_with"), 1, 0, 0);
 }
 
-TEST_CASE("eval: title normalisation drops country words, 'the', 'former', dangling function words") {
+TEST_CASE("eval: title normalisation drops country words and the and former and dangling function words") {
   CHECK(norm_title("Chinese President", false) == "president");
   CHECK(norm_title("President", false) == "president");
   CHECK(norm_title("the former U.S. Secretary of State", false) == "secretary of state");
@@ -139,7 +139,7 @@ TEST_CASE("eval: title normalisation drops country words, 'the', 'former', dangl
   check(r.exact("holds_office_strict"), 1, 0, 0);
 }
 
-TEST_CASE("eval: US = U.S. = United States, UK = Britain; orgs match by token containment") {
+TEST_CASE("eval: US = U.S. = United States and UK = Britain and orgs match by token containment") {
   CHECK(norm_org("U.S.", false) == OrgTokens{"united", "states"});
   CHECK(norm_org("US", false) == norm_org("United States", false));
   CHECK(norm_org("the U.K.", false) == norm_org("Britain", false));
@@ -207,7 +207,7 @@ TEST_CASE("eval: matching is one-to-one and maximum") {
   check(r.exact("holds_office"), 1, 0, 1);
 }
 
-TEST_CASE("eval: docs without gold count for false positives; docs outside the universe are ignored") {
+TEST_CASE("eval: docs without gold count for false positives and docs outside the universe are ignored") {
   std::vector<std::string> gold = {R"({"doc": "d1", "relation": "met_with", "subject": "A B", "object": "C D"})"};
   std::vector<std::string> pred = {R"({"doc": "d2", "relation": "met_with", "subject": "E F", "object": "G H"})",
                                    R"({"doc": "d3", "relation": "met_with", "subject": "E F", "object": "G H"})",
@@ -226,7 +226,7 @@ TEST_CASE("eval: docs without gold count for false positives; docs outside the u
   CHECK(gold_only.preds.ignored_doc_not_in_universe == 2);
 }
 
-TEST_CASE("eval: precision, recall and F1 edge cases") {
+TEST_CASE("eval: precision and recall and F1 edge cases") {
   auto same = [](Prf p, double pr, double re, double f) {
     CHECK(p.precision == doctest::Approx(pr));
     CHECK(p.recall == doctest::Approx(re));

@@ -314,6 +314,11 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, Senten
         break;
       }
     }
+    if (!honorific && i < t.size() && t[i].word && t[i].cap && lex.is_role_word(sc.lower(i))) {
+      ++i;  // "Adviser Tom Bossert": the name after a role word is anchored by it
+      after_title = true;
+      continue;
+    }
     if (i < t.size() && t[i].word && t[i].cap) {
       std::size_t b = i;
       std::size_t e = i;
@@ -350,11 +355,6 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, Senten
         break;
       }
       std::size_t before = out.chunks.size();
-      if (e == b) {  // a role word ("Adviser") opens the run: the name after it is anchored
-        ++i;
-        after_title = true;
-        continue;
-      }
       classify_run(lex, sc, t, b, e, honorific || after_title, hb, out.chunks);
       // One unknown capitalised word right before a title is the title's organisation
       // ("Gazprom chairman Aleksey Miller", "Turkcell's chief operating officer").

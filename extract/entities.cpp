@@ -255,7 +255,9 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
     if (pe > s) {
       std::string phrase;
       for (std::size_t q = s; q < pe; ++q) phrase += (q > s ? " " : "") + sc.lower(q);
-      if (pe - s <= 2 && !lex.party(phrase).empty()) {
+      if (!lex.country(phrase).empty() && t[s].cap) {
+        out.push_back({MentionKind::Country, s, pe, s, false, false, 0, std::string(lex.country(phrase))});
+      } else if (pe - s <= 2 && !lex.party(phrase).empty()) {
         out.push_back({MentionKind::Party, s, pe, s, false, false, 0, std::string(lex.party(phrase))});
       } else if (pe - s == 1 && t[s].allcaps && !(anchored && s == b)) {
         out.push_back({MentionKind::Org, s, pe, s, false, false, 0, {}});
@@ -345,7 +347,9 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, Senten
           bool joins = next < t.size() && t[next].word && t[next].cap && !sc.match_title(next).end;
           if (joins) {
             auto [ce, country] = sc.match_country(next);
-            if (ce && ce < t.size() && sc.match_title(ce).end) joins = false;
+            // "... and Chinese president", "Aleksey Miller and India's ...": a country after
+            // "and" starts a phrase of its own.
+            if (ce && ((ce < t.size() && sc.match_title(ce).end) || sc.lower(e) == "and")) joins = false;
           }
           if (joins) {
             e = next;

@@ -1,0 +1,21 @@
+// Text escaping shared by the exporters. Names from news carry quotes, ampersands, angle
+// brackets, newlines and diacritics; every exporter must pass them through intact.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace newsgraph {
+
+// Valid UTF-8: every invalid byte becomes U+FFFD, so no exporter writes a file that a strict
+// parser rejects.
+std::string valid_utf8_text(std::string_view s);
+
+// Escapes for XML 1.0 element content (attribute == false) or a double-quoted attribute value
+// (attribute == true). Always escapes & < > and, in attributes, " ' TAB LF CR as character
+// references (a raw newline in an attribute would be read back as a space). Control
+// characters that XML 1.0 forbids (below U+0020 except TAB LF CR) become U+FFFD; invalid UTF-8
+// too. CR is always written as &#13; so it survives end-of-line normalisation.
+std::string xml_escape(std::string_view s, bool attribute);
+
+}  // namespace newsgraph

@@ -73,6 +73,11 @@ int run_eval(const EvalOptions& o) {
       }
     }
     eval::Predictions preds = eval::load_predictions(o.pred, in.universe);
+    // malformed prediction lines are counted in the report; the first few are named here
+    for (std::size_t i = 0; i < preds.problems.size() && i < 20; ++i)
+      std::fprintf(stderr, "%s (line ignored)\n", preds.problems[i].c_str());
+    if (preds.problems.size() > 20)
+      std::fprintf(stderr, "%s: %zu more malformed line(s)\n", o.pred.c_str(), preds.problems.size() - 20);
     eval::EvalResult r = eval::evaluate(in, preds, o.errors);
     std::cout << eval::format_report(in, preds, r);
     if (o.errors) std::cout << r.errors;

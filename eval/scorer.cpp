@@ -675,9 +675,17 @@ Predictions load_predictions(const std::string& path, const std::set<std::string
     ++out.pred_lines;
     rapidjson::Document d;
     d.Parse<kParseFlags>(line.data(), line.size());
-    const rapidjson::Value* doc = d.HasParseError() ? nullptr : member(d, "doc");
-    if (doc == nullptr || !doc->IsString()) {
+    auto malformed = [&](const std::string& why) {
       ++out.ignored_malformed;
+      out.problems.push_back(path + ":" + std::to_string(lineno) + ": " + why);
+    };
+    if (d.HasParseError()) {
+      malformed(std::string("bad JSON: ") + rapidjson::GetParseError_En(d.GetParseError()));
+      return;
+    }
+    const rapidjson::Value* doc = member(d, "doc");
+    if (doc == nullptr || !doc->IsString()) {
+      malformed("not an object with a \"doc\" string");
       return;
     }
     // relation if it is one of the five, else the category mapped
@@ -709,7 +717,7 @@ Predictions load_predictions(const std::string& path, const std::set<std::string
     }
     auto subj = text_field(member(d, "subject"));
     if (!subj || subj->empty()) {
-      ++out.ignored_malformed;
+      malformed("no \"subject\"");
       return;
     }
     p.relation = rel;
@@ -720,7 +728,7 @@ Predictions load_predictions(const std::string& path, const std::set<std::string
     if (is_pair(rel)) {
       auto obj = nonempty(text_field(member(d, "object")));
       if (!obj) {
-        ++out.ignored_malformed;
+        malformed("no \"object\"");
         return;
       }
       p.object = *obj;
@@ -728,7 +736,7 @@ Predictions load_predictions(const std::string& path, const std::set<std::string
       auto title = nonempty(text_field(member(d, "title")));
       if (!title) title = nonempty(text_field(member(d, "object")));
       if (!title) {
-        ++out.ignored_malformed;
+        malformed("no \"title\" or \"object\"");
         return;
       }
       p.title = *title;
@@ -739,7 +747,7 @@ Predictions load_predictions(const std::string& path, const std::set<std::string
       auto org = nonempty(text_field(member(d, "org")));
       if (!org) org = nonempty(text_field(member(d, "object")));
       if (!org) {
-        ++out.ignored_malformed;
+        malformed("no \"org\" or \"object\"");
         return;
       }
       p.org = org;

@@ -124,6 +124,8 @@ struct Predictions {
   long long pred_lines = 0, used = 0, ignored_doc_not_in_universe = 0, ignored_malformed = 0;
   // str(label) -> count, in order of first occurrence
   std::vector<std::pair<std::string, long long>> ignored_unknown_category;
+  // "FILE:LINE: why" for every malformed line (counted and not scored, as in score.py)
+  std::vector<std::string> problems;
 };
 
 // Reads a predictions file against the universe. Throws LoadError if unreadable.

@@ -95,9 +95,13 @@ class SentenceScanner {
     for (std::size_t start : {w, std::size_t(0)}) {
       // Fixed phrases.
       std::string phrase;
-      for (std::size_t k = start; k < words.size() && k < start + lex_.max_title_words(); ++k) {
-        if (k > start) phrase += ' ';
+      std::size_t used = 0;
+      for (std::size_t k = start; k < words.size() && used < lex_.max_title_words(); ++k) {
+        // "Top Chinese diplomat": country words inside a title are skipped for the lookup.
+        if (k > start && !lex_.country(words[k]).empty() && t_[owner[k]].cap) continue;
+        if (!phrase.empty()) phrase += ' ';
         phrase += words[k];
+        ++used;
         if (lex_.is_title(phrase) && is_token_end(owner, k)) best_w = std::max(best_w, k + 1);
       }
       // Portfolio words + head ("energy and mines minister", "Treasury Secretary").
@@ -121,7 +125,7 @@ class SentenceScanner {
         best_w = std::max(best_w, k + 1);
       // Head + for + portfolio ("Minister for Foreign Affairs").
       if (start < words.size() && lex_.is_title_head(words[start]) && start + 2 < words.size() &&
-          words[start + 1] == "for") {
+          (words[start + 1] == "for" || words[start + 1] == "of")) {
         std::size_t q = start + 2;
         std::size_t last = 0;
         while (q < words.size()) {

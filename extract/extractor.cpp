@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <algorithm>
 #include <set>
 #include <tuple>
 
@@ -49,7 +50,28 @@ class DocumentExtraction {
 
   std::vector<Relation> run() {
     for (const auto& ts : ents_.sentences) run_sentence(ts);
+    drop_abbreviated_repeats();
     return std::move(out_);
+  }
+
+  // "PM Lee" after "Prime Minister Lee Hsien Loong": an abbreviated title is no second office
+  // when the document gives the person another one.
+  void drop_abbreviated_repeats() {
+    auto abbreviated = [](const Relation& r) {
+      std::string t = to_lower_ascii(r.title);
+      return r.category == "office" && (t == "pm" || t == "dpm" || t == "deputy pm");
+    };
+    std::vector<Relation> kept;
+    for (auto& r : out_) {
+      if (abbreviated(r)) {
+        bool other = std::any_of(out_.begin(), out_.end(), [&](const Relation& x) {
+          return x.category == "office" && x.subject == r.subject && !abbreviated(x);
+        });
+        if (other) continue;
+      }
+      kept.push_back(std::move(r));
+    }
+    out_ = std::move(kept);
   }
 
  private:
@@ -90,6 +112,7 @@ class DocumentExtraction {
       std::size_t mend = static_cast<std::size_t>(g[0].data() - text.data()) + g[0].size();
       pos = g[0].empty() ? mend + 1 : mend;
       if (rule.unless && RE2::PartialMatch(g[0], *rule.unless)) continue;
+      if (!group("reject").empty()) continue;  // the rule matched a context it names as not a fact
       if (rule.symmetric)
         emit_pair(rule, ts, group("a"), group("b"));
       else if (rule.relation == "holds_office")
@@ -167,9 +190,33 @@ class DocumentExtraction {
     }
   }
 
-  // The clean text an org slot covers: from its first marker's mention to its last one.
+  // The clean text an org slot covers. In the fine view every tagged byte maps back to the
+  // clean text, so a slot may mix markers and plain words ("civil liberties group Liberty").
   std::optional<std::string> org_text(const TaggedSentence& ts, const std::string& text, re2::StringPiece o) {
     if (o.empty()) return std::nullopt;
+    if (&text == &ts.tagged && o.data() >= text.data() && o.data() + o.size() <= text.data() + text.size()) {
+      std::size_t gb = static_cast<std::size_t>(o.data() - text.data()), ge = gb + o.size();
+      std::size_t cb = ts.tagged_to_clean[gb];
+      std::size_t ce = ts.tagged_to_clean[ge - 1] + 1;
+      if (text[ge - 1] == '\x02') {  // ends on a marker: up to the end of its mention
+        auto ms = markers_in(std::string_view(text).substr(gb, ge - gb));
+        if (!ms.empty()) {
+          const auto& last = ms.back();
+          if (last.kind == 'P' || static_cast<std::size_t>(last.index) >= ts.mentions.size()) return std::nullopt;
+          ce = ts.mentions[last.index].end;
+        }
+      }
+      auto ms = markers_in(o);
+      if (ms.size() == 1 && ms[0].kind == 'C' && o.size() <= 8 && static_cast<std::size_t>(ms[0].index) < ts.mentions.size())
+        return ts.mentions[ms[0].index].value;
+      if (ce <= cb) return std::nullopt;
+      std::string s = text_.text.substr(cb, ce - cb);
+      while (!s.empty() && (s.back() == ' ' || s.back() == ',')) s.pop_back();
+      if (s.size() > 2 && s.compare(s.size() - 2, 2, "'s") == 0) s.resize(s.size() - 2);
+      if (s.size() > 4 && to_lower_ascii(s.substr(0, 4)) == "the ") s = s.substr(4);
+      if (s.empty()) return std::nullopt;
+      return s;
+    }
     auto ms = markers_in(o);
     std::vector<const Mention*> refs;
     for (const auto& m : ms)
@@ -191,9 +238,14 @@ class DocumentExtraction {
   void emit_office(const Rule& rule, const TaggedSentence& ts, const std::string& text, re2::StringPiece p,
                    re2::StringPiece t, re2::StringPiece o, re2::StringPiece former) {
     int tid = person_id(t);
-    if (tid < 0 || static_cast<std::size_t>(tid) >= ts.mentions.size()) return;
-    const Mention& tm = ts.mentions[tid];
-    std::string title = text_.text.substr(tm.begin, tm.end - tm.begin);
+    Mention fixed{MentionKind::Title, 0, 0, -1, {}};
+    if (!rule.title.empty()) {
+      tid = -1;
+    } else if (tid < 0 || static_cast<std::size_t>(tid) >= ts.mentions.size()) {
+      return;
+    }
+    const Mention& tm = tid >= 0 ? ts.mentions[tid] : fixed;
+    std::string title = tid >= 0 ? text_.text.substr(tm.begin, tm.end - tm.begin) : rule.title;
     auto people = persons_in(p);
     // "Democratic Sens. A, B and C": only a plural title applies to every name of a list.
     std::string lower_title = to_lower_ascii(title);

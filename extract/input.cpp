@@ -37,19 +37,24 @@ bool is_blank(std::string_view s) {
 }
 
 // Why a buffer does not look like text, or nullptr. NUL bytes never occur in text files;
-// a high share of other control bytes means an image, archive or similar.
-const char* binary_reason(std::string_view head) {
+// a high share of other control bytes means an image, archive or similar. For JSON Lines
+// (tolerate_nul), a stray NUL is only one bad line, reported when that line is read, so only
+// many NULs (random bytes hold one in 256; 0.2% and at least 4 is binary) or a high share of
+// control bytes condemn the whole file.
+const char* binary_reason(std::string_view head, bool tolerate_nul = false) {
   head = head.substr(0, kSniffBytes);
   if (head.size() >= 2 &&
       ((head[0] == '\xFF' && head[1] == '\xFE') || (head[0] == '\xFE' && head[1] == '\xFF')))
     return "UTF-16 text is not supported (convert it to UTF-8)";
-  std::size_t controls = 0;
+  std::size_t controls = 0, nuls = 0;
   for (char ch : head) {
     unsigned char c = static_cast<unsigned char>(ch);
-    if (c == 0) return "binary file (contains NUL bytes)";
+    if (c == 0 && !tolerate_nul) return "binary file (contains NUL bytes)";
+    if (c == 0) ++nuls;
     if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' && c != 0x1B)
       ++controls;
   }
+  if (nuls >= 4 && nuls * 512 > head.size()) return "binary file (contains NUL bytes)";
   if (controls * 10 > head.size()) return "binary file (mostly control bytes)";
   return nullptr;
 }
@@ -204,6 +209,7 @@ struct DocumentReader::Impl {
       line_no = static_cast<std::size_t>(std::count(head.begin(), head.end(), '\n'));
       return std::nullopt;
     }
+    if (c == EOF) return std::nullopt;  // empty stdin is an empty stream (an empty Hadoop split)
     std::ostringstream buf;
     buf << in.rdbuf();
     Document doc;
@@ -239,7 +245,7 @@ struct DocumentReader::Impl {
     char head[kSniffBytes];
     file.read(head, sizeof head);
     std::string_view sniff(head, static_cast<std::size_t>(file.gcount()));
-    if (const char* why = binary_reason(sniff)) {
+    if (const char* why = binary_reason(sniff, /*tolerate_nul=*/true)) {
       report(path + ": " + why + "; skipped");
       file.close();
       return false;
@@ -280,6 +286,13 @@ struct DocumentReader::Impl {
 
   std::optional<Document> parse_line() {
     const std::string where = lines_path + ":" + std::to_string(line_no);
+    // JSON has no raw NUL byte (a NUL in text is written \u0000), and the in-place parser
+    // would stop at one with a misleading message.
+    if (std::size_t nul = line.find('\0'); nul != std::string::npos) {
+      report(where + ": invalid JSON at column " + std::to_string(nul + 1) +
+             ": raw NUL byte (write it as \\u0000); skipped");
+      return std::nullopt;
+    }
     rapidjson::Document json;
     // In place: strings are decoded into the line buffer, no second copy of the text.
     json.ParseInsitu(line.data());

@@ -18,7 +18,10 @@
 //    skips the line, a wrongly typed "date", "title" or "source" only drops that field;
 //  - a missing "source" becomes the file's path;
 //  - empty or whitespace-only documents are reported and skipped; so are files that are not
-//    text (a NUL byte or mostly control bytes in the first 8 KiB, or UTF-16);
+//    text (a NUL byte or mostly control bytes in the first 8 KiB, or UTF-16); in a JSON Lines
+//    file a stray raw NUL byte makes only its line invalid (many NULs: a binary file);
+//  - empty standard input is an empty stream: no documents, nothing reported;
+//  - invalid UTF-8 is not an error: the text is kept as it is (normalize.h cleans it);
 //  - a .json file whose first non-blank byte is '[' (an array of documents) or that holds one
 //    pretty-printed object is read whole; a missing id is then "<file>:<index>" (1-based).
 #pragma once

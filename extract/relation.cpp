@@ -6,6 +6,7 @@
 #include <rapidjson/writer.h>
 
 #include <array>
+#include <string_view>
 #include <utility>
 
 namespace newsgraph {
@@ -21,15 +22,60 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kCategori
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
+// Length of the valid UTF-8 sequence at s[i] (RFC 3629: no overlongs, no surrogates, at most
+// U+10FFFF), or 0 when the bytes there are not one.
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+  auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = at(i);
+  if (c < 0x80) return 1;
+  std::size_t n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k)
+    if ((at(i + k) & 0xC0) != 0x80) return 0;
+  unsigned char c1 = at(i + 1);
+  if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F))
+    return 0;
+  return n;
+}
+
+// Records are UTF-8 JSON whatever the input: evidence is cut from the original text, which may
+// hold invalid UTF-8 (a Latin-1 file, a lone surrogate from a JSON "\udc00"), so each invalid
+// byte is written as U+FFFD. Spans still point into the original bytes.
+void write_string(Writer& w, const std::string& value) {
+  std::string_view v = value;
+  std::size_t i = 0;
+  while (i < v.size()) {
+    std::size_t n = utf8_length(v, i);
+    if (n == 0) break;
+    i += n;
+  }
+  if (i == v.size()) {
+    w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+    return;
+  }
+  std::string clean(v.substr(0, i));
+  while (i < v.size()) {
+    std::size_t n = utf8_length(v, i);
+    if (n == 0) {
+      clean += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      clean.append(v.substr(i, n));
+      i += n;
+    }
+  }
+  w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
+}
+
 void put(Writer& w, const char* key, const std::string& value) {
   w.Key(key);
-  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+  write_string(w, value);
 }
 
 void put(Writer& w, const char* key, const std::optional<std::string>& value) {
   w.Key(key);
   if (value)
-    w.String(value->data(), static_cast<rapidjson::SizeType>(value->size()));
+    write_string(w, *value);
   else
     w.Null();
 }

@@ -184,7 +184,8 @@ void RuleSet::add_file(const std::string& name, std::string_view contents) {
         need("b");
       } else if (rule->relation == "holds_office") {
         need("p");
-        need("t");
+        rule->title = str("title");
+        if (rule->title.empty()) need("t");
       } else {
         need("p");
         need("o");

@@ -14,8 +14,10 @@
 //                PERSON, PERSONS (a list "A, B and C"), TITLE, ORG, COUNTRY, PARTY,
 //                ORGLIKE (an org, country or party), ORGMOD (1-3 of those before a title)
 //   {NAME}       a macro from any loaded file's "macros".
-// Slot names a rule uses: met_with / phoned: a, b. holds_office: p, t, and optionally o (org)
-// and `former` (a group that, when it matches, flags the office as former). member_of /
+// Slot names a rule uses: met_with / phoned: a, b. holds_office: p, and t or a fixed "title"
+// ("heads the X" -> "head"), optionally o / o2 (org; o wins) and `former` (a group that, when
+// it matches, flags the office as former). Any rule may have a group `reject`: a match in
+// which it takes part is dropped ("her old boss Kelly" is no office). member_of /
 // affiliated_with: p and o.
 //
 // Views: "fine" is the tagged sentence itself (titles, orgs and countries are separate
@@ -52,6 +54,7 @@ struct Rule {
   std::string category;
   bool symmetric = false;
   RuleView view = RuleView::Coarse;
+  std::string title;     // holds_office rules may name the title instead of a {TITLE:t} slot
   std::string pattern;   // as written
   std::string compiled;  // after slot and macro expansion
   std::unique_ptr<re2::RE2> re;

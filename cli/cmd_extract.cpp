@@ -1,7 +1,9 @@
 // newsgraph extract: the map step. Documents in, relation records (JSON Lines) out.
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 
@@ -48,6 +50,14 @@ void add_extract_command(CLI::App& app, int& status) {
       file = std::make_unique<AtomicFile>(opt->output);
       out = &file->stream();
     }
+    // A failed write (disk full, /dev/full, closed pipe) stops the run at once, naming the
+    // output and the reason; the AtomicFile's destructor then removes its temporary.
+    const std::string out_name = file ? opt->output : std::string("standard output");
+    auto check_written = [&] {
+      if (*out) return;
+      int err = errno;
+      throw OutputError(out_name + ": write failed: " + (err ? std::strerror(err) : "I/O error"));
+    };
     Progress progress(opt->quiet);
     std::string line;
     auto stats = run_extraction(
@@ -56,13 +66,16 @@ void add_extract_command(CLI::App& app, int& status) {
           for (const auto& r : records) {
             line = to_json(r);
             line += '\n';
+            errno = 0;
             out->write(line.data(), static_cast<std::streamsize>(line.size()));
+            check_written();
           }
         },
         [&](const ExtractStats& s) { progress.update(s.documents, s.bytes); });
     progress.finish();
+    errno = 0;
     out->flush();
-    if (!*out) throw std::runtime_error("writing records failed" + (opt->output.empty() ? std::string() : ": " + opt->output));
+    check_written();
     if (file) file->commit();
     if (!opt->quiet && isatty(STDERR_FILENO))
       std::fprintf(stderr, "newsgraph: %zu documents, %zu relations\n", stats.documents, stats.relations);

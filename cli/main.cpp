@@ -4,8 +4,10 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "export/atomic_file.h"
 
 int main(int argc, char** argv) {
+  newsgraph::install_signal_cleanup();  // SIGINT/SIGTERM remove pending output temporaries
   CLI::App app{"newsgraph: builds a knowledge graph of who met whom, who phoned whom and who holds "
                "which office from English news",
                "newsgraph"};

@@ -251,7 +251,7 @@ class DocumentExtraction {
     std::string lower_title = to_lower_ascii(title);
     bool plural = lower_title.find("affairs") == std::string::npos &&
                   (lower_title.ends_with("s") || lower_title.ends_with("s.")) && !lower_title.ends_with("boss");
-    if (!plural && people.size() > 1) people.resize(1);
+    if (!plural && people.size() > 1) people.erase(people.begin() + 1, people.end());
     for (int pid : people) emit_one_office(rule, ts, text, pid, tm, title, o, former);
   }
 

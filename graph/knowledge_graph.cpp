@@ -293,6 +293,15 @@ KnowledgeGraph::EdgeKey KnowledgeGraph::edge_key(const Edge& e) const {
           entity_key(p.title), p.former};
 }
 
+Edge KnowledgeGraph::oriented(Edge e) const {
+  auto key = edge_key(e);
+  auto it = edges_.find(key);
+  if (it != edges_.end() && &g_[it->second] == &g_[e]) return it->second;
+  std::swap(std::get<0>(key), std::get<1>(key));
+  it = edges_.find(key);
+  return it != edges_.end() ? it->second : e;
+}
+
 void KnowledgeGraph::merge_edge(Vertex s, Vertex t, const EdgeProps& p) {
   if (p.symmetric && g_[t].key < g_[s].key) std::swap(s, t);
   EdgeKey key{g_[s].key, g_[t].key, p.relation, p.category, entity_key(p.title), p.former};

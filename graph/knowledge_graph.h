@@ -176,6 +176,11 @@ class KnowledgeGraph {
   std::size_t num_vertices() const { return boost::num_vertices(g_); }
   std::size_t num_edges() const { return boost::num_edges(g_); }
 
+  // The descriptor of `e` with its stored orientation (source = subject, or the smaller key for
+  // symmetric relations). Needed because out_edges(v) of an undirected graph reports every
+  // edge with source == v.
+  Edge oriented(Edge e) const;
+
   // Vertices sorted by key and edges in canonical order: exporters write in this order so
   // their output does not depend on how the graph was assembled.
   std::vector<Vertex> sorted_vertices() const;

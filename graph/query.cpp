@@ -175,7 +175,7 @@ std::vector<Edge> neighbours(const KnowledgeGraph& kg, Vertex v, const Filter& f
   const Graph& g = kg.graph();
   std::vector<Edge> out;
   for (auto e : boost::make_iterator_range(boost::out_edges(v, g)))
-    if (passes(g[e], f)) out.push_back(e);
+    if (passes(g[e], f)) out.push_back(kg.oriented(e));
   std::sort(out.begin(), out.end(), [&](Edge a, Edge b) {
     if (g[a].weight != g[b].weight) return g[a].weight > g[b].weight;
     const auto& ka = g[other_end(g, a, v)].key;
@@ -202,8 +202,8 @@ std::optional<std::vector<Hop>> shortest_path(const KnowledgeGraph& kg, Vertex a
     for (auto e : boost::make_iterator_range(boost::out_edges(v, g))) {
       if (!passes(g[e], f)) continue;
       Vertex w = other_end(g, e, v);
-      auto [it, fresh] = best.emplace(g[w].key, e);
-      if (!fresh && g[e].weight > g[it->second].weight) it->second = e;
+      auto [it, fresh] = best.emplace(g[w].key, kg.oriented(e));
+      if (!fresh && g[e].weight > g[it->second].weight) it->second = kg.oriented(e);
     }
     for (const auto& [key, e] : best) {
       Vertex w = other_end(g, e, v);

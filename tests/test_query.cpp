@@ -116,3 +116,12 @@ TEST_CASE("top ranks by degree, weighted degree and betweenness") {
   calls.category = "call";
   CHECK(top(g, TopBy::Degree, 10, calls).size() == 2);
 }
+
+TEST_CASE("edges listed from the object's side keep subject -> object orientation") {
+  auto g = sample();
+  Vertex na = resolve_name(g, "National Assembly of Vietnam").front();
+  auto es = neighbours(g, na, Filter{});
+  REQUIRE(es.size() == 1);
+  CHECK(label(g, boost::source(es[0], g.graph())) == "Vương Đình Huệ");
+  CHECK(label(g, boost::target(es[0], g.graph())) == "National Assembly of Vietnam");
+}

@@ -369,7 +369,8 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, Senten
       if (out.chunks.size() == before + 1 && out.chunks.back().kind == MentionKind::Person && e == b + 1 &&
           !out.chunks.back().anchored) {
         std::size_t next = e < t.size() && t[e].text == "'s" ? e + 1 : e;
-        if (next < t.size() && sc.match_title(next).end) out.chunks.back().kind = MentionKind::Org;
+        bool based = sc.lower(b).ends_with("-based");  // "Beijing-based manager" is no org
+        if (next < t.size() && sc.match_title(next).end && !based) out.chunks.back().kind = MentionKind::Org;
       }
       i = e;
       after_title = false;

@@ -61,17 +61,10 @@ class DocumentExtraction {
       std::string t = to_lower_ascii(r.title);
       return r.category == "office" && (t == "pm" || t == "dpm" || t == "deputy pm");
     };
-    std::vector<Relation> kept;
-    for (auto& r : out_) {
-      if (abbreviated(r)) {
-        bool other = std::any_of(out_.begin(), out_.end(), [&](const Relation& x) {
-          return x.category == "office" && x.subject == r.subject && !abbreviated(x);
-        });
-        if (other) continue;
-      }
-      kept.push_back(std::move(r));
-    }
-    out_ = std::move(kept);
+    std::set<std::string> has_full_title;
+    for (const auto& r : out_)
+      if (r.category == "office" && !abbreviated(r)) has_full_title.insert(r.subject);
+    std::erase_if(out_, [&](const Relation& r) { return abbreviated(r) && has_full_title.count(r.subject); });
   }
 
  private:

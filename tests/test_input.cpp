@@ -174,12 +174,24 @@ TEST_CASE("input: directories are read recursively in sorted order") {
   TempDir dir("tree");
   dir.write("b/zeta.txt", "Zeta.");
   dir.write("a/alpha.txt", "Alpha.");
-  dir.write("a/deeper/feed.jsonl", "{\"id\":\"j1\",\"text\":\"From JSONL.\"}\n");
+  dir.write("a/deeper/beta.txt", "Beta.");
   dir.write("a/notes.md", "Not read.");
-  dir.write("c.json", "{\"id\":\"j2\",\"text\":\"From JSON.\"}\n");
   ReadResult r = read_all({dir.str()});
   CHECK(r.errors.empty());
-  CHECK(ids(r) == Strings{"alpha", "j1", "zeta", "j2"});
+  CHECK(ids(r) == Strings{"alpha", "beta", "zeta"});
+}
+
+TEST_CASE("input: JSON Lines files in a directory are not taken for articles") {
+  // A directory of articles may keep gold.jsonl and aliases.jsonl beside them (samples/).
+  TempDir dir("tree_jsonl");
+  dir.write("a.txt", "Alpha.");
+  dir.write("gold.jsonl", "{\"doc\":\"a\",\"relation\":\"met_with\"}\n");
+  std::string feed = dir.write("feed.jsonl", "{\"id\":\"j1\",\"text\":\"From JSONL.\"}\n");
+  ReadResult r = read_all({dir.str()});
+  CHECK(r.errors.empty());
+  CHECK(ids(r) == Strings{"a"});
+  ReadResult named = read_all({feed});
+  CHECK(ids(named) == Strings{"j1"});
 }
 
 TEST_CASE("input: a .json file may hold an array of documents") {

@@ -529,6 +529,7 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
 
   // Pass 3: tagged strings, with subject pronouns and "the <title>" resolved.
   int salient = -1;
+  std::vector<int> recent;  // persons, most recently mentioned first (up to the sentence start)
   for (std::size_t si = 0; si < scanned.size(); ++si) {
     auto& s = scanned[si];
     TaggedSentence ts;
@@ -597,6 +598,29 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
         ++ci;
         continue;
       }
+      // "the pair", "the two men": the two persons mentioned most recently before this sentence.
+      if (tok.word && (to_lower_ascii(tok.text) == "the" || to_lower_ascii(tok.text) == "both") && recent.size() >= 2) {
+        std::size_t len = 0;
+        auto w = [&](std::size_t k) { return ti + k < s.tokens.size() ? to_lower_ascii(s.tokens[ti + k].text) : std::string(); };
+        if (w(0) == "the" && w(1) == "pair") len = 2;
+        if (w(0) == "the" && w(1) == "two" && (w(2) == "men" || w(2) == "leaders" || w(2) == "women")) len = 3;
+        if (w(0) == "both" && (w(1) == "men" || w(1) == "leaders")) len = 2;
+        if (len) {
+          const auto& last = s.tokens[ti + len - 1];
+          emit_gap(tok.begin);
+          emit_marker('P', recent[1], tok.begin);
+          for (char ch : std::string(" and ")) {
+            ts.tagged.push_back(ch);
+            ts.tagged_to_clean.push_back(tok.begin);
+          }
+          emit_marker('P', recent[0], tok.begin);
+          ts.mentions.push_back({MentionKind::Person, tok.begin, last.end, recent[1], "pair"});
+          ts.mentions.push_back({MentionKind::Person, tok.begin, last.end, recent[0], "pair"});
+          prev_end = last.end;
+          ti += len;
+          continue;
+        }
+      }
       // Subject pronouns: the person this sentence is about so far, else the salient one.
       // Object pronouns ("talks with her yesterday"): the salient person of the sentences
       // before, when that is someone else than this sentence's first person.
@@ -632,6 +656,11 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
     emit_gap(s.span.end);
     ts.tagged_to_clean.push_back(s.span.end);
     if (first_person >= 0) salient = first_person;
+    for (const auto& m : ts.mentions) {
+      if (m.kind != MentionKind::Person || m.value == "pair") continue;
+      std::erase(recent, m.entity);
+      recent.insert(recent.begin(), m.entity);
+    }
     out.sentences.push_back(std::move(ts));
   }
   out.persons = std::move(table.persons());

@@ -39,7 +39,7 @@ void for_each_line(std::string_view file, Fn fn) {
   }
 }
 
-void load_set(std::string_view file, std::unordered_set<std::string>& out, std::size_t* max_words = nullptr) {
+void load_set(std::string_view file, WordSet& out, std::size_t* max_words = nullptr) {
   for_each_line(file, [&](std::string_view line) {
     out.insert(to_lower_ascii(line));
     if (max_words) *max_words = std::max(*max_words, word_count(line));
@@ -105,6 +105,20 @@ Lexicon::Lexicon() {
     countries_[to_lower_ascii(alias)] = std::string(trim(line.substr(bar + 1)));
     max_country_words_ = std::max(max_country_words_, word_count(alias));
   });
+
+  // The words a title can begin with (see may_start_title).
+  auto first_word = [](const std::string& s) { return s.substr(0, s.find(' ')); };
+  for (const auto& t : titles_) title_starts_.insert(first_word(t));
+  for (const auto& p : portfolios_) title_starts_.insert(first_word(p));
+  title_starts_.insert(title_heads_.begin(), title_heads_.end());
+  title_starts_.insert(title_modifiers_.begin(), title_modifiers_.end());
+}
+
+bool Lexicon::may_start_title(std::string_view lower) const {
+  if (title_starts_.count(lower)) return true;
+  for (std::string_view p : {"vice-", "co-", "deputy-"})
+    if (lower.size() > p.size() && lower.substr(0, p.size()) == p) return title_starts_.count(p.substr(0, p.size() - 1)) > 0;
+  return false;
 }
 
 const Lexicon& Lexicon::builtin() {
@@ -113,12 +127,12 @@ const Lexicon& Lexicon::builtin() {
 }
 
 std::string_view Lexicon::party(std::string_view lower) const {
-  auto it = parties_.find(std::string(lower));
+  auto it = parties_.find(lower);
   return it == parties_.end() ? std::string_view() : std::string_view(it->second);
 }
 
 std::string_view Lexicon::country(std::string_view lower) const {
-  auto it = countries_.find(std::string(lower));
+  auto it = countries_.find(lower);
   return it == countries_.end() ? std::string_view() : std::string_view(it->second);
 }
 

@@ -48,7 +48,8 @@ const char* kMarkerList = "(?:,|,? and|, and|,? or) ";
 std::string slot_regex(const std::string& kind, const std::string& name) {
   const std::string g = "(?P<" + name + ">";
   // A person in a list may carry " of <State>" ("Christopher Dodd of Connecticut").
-  const std::string person = "\x01P\\d+\x02(?: of (?:New |North |South |West |Rhode )?\\w+)?";
+  const std::string person =
+      "\x01P\\d+\x02(?: (?:of|at|in) (?:the |his |her )?(?:New |North |South |West |Rhode )?\\w+)?";
   if (kind == "PERSON") return "\x01P" + g + "\\d+)\x02";
   if (kind == "PERSONS") return g + person + "(?:" + kMarkerList + person + ")*)";
   if (kind == "TITLE") return "\x01T" + g + "\\d+)\x02";

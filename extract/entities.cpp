@@ -263,6 +263,9 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
         out.push_back({MentionKind::Country, s, pe, s, false, false, 0, std::string(lex.country(phrase))});
       } else if (pe - s <= 2 && !lex.party(phrase).empty()) {
         out.push_back({MentionKind::Party, s, pe, s, false, false, 0, std::string(lex.party(phrase))});
+      } else if (pe - s >= 2 && pe - s <= 3 && !lex.party(sc.lower(pe - 1)).empty() && !(anchored && s == b)) {
+        // "a Missouri Democrat", "Utah Republicans": a place and a party word name a party member.
+        out.push_back({MentionKind::Party, s, pe, s, false, false, 0, std::string(lex.party(sc.lower(pe - 1)))});
       } else if (pe - s == 1 && t[s].allcaps && !(anchored && s == b)) {
         out.push_back({MentionKind::Org, s, pe, s, false, false, 0, {}});
       } else if ((has_place_word && lex.is_place_word(sc.lower(pe - 1))) || lex.is_place(phrase)) {

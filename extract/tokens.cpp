@@ -16,10 +16,15 @@ bool keeps_dot(std::string_view w) {
       "gov", "co",  "corp", "inc",  "ltd", "no",   "vs",  "rev",  "prof", "capt", "sgt", "maj",  "adm",  "jan",
       "feb", "aug", "sept", "sep",  "oct", "nov",  "dec", "pres", "dept", "bros"};
   if (w.size() == 1 && std::isupper(static_cast<unsigned char>(w[0]))) return true;  // initials
-  std::string lower;
-  for (char c : w) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (w.size() > 4) return false;  // no abbreviation is longer; most words end here
+  auto same = [&](std::string_view a) {
+    if (a.size() != w.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(w[i])) != a[i]) return false;
+    return true;
+  };
   for (auto a : kAbbrev)
-    if (lower == a) return true;
+    if (same(a)) return true;
   return false;
 }
 
@@ -27,6 +32,7 @@ bool keeps_dot(std::string_view w) {
 
 std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_t end) {
   std::vector<Token> out;
+  out.reserve((end - begin) / 5 + 1);  // about one token per 5-6 bytes of English news
   std::size_t i = begin;
   while (i < end) {
     unsigned char c = static_cast<unsigned char>(text[i]);

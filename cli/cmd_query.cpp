@@ -45,6 +45,8 @@ bool valid_date_bound(const std::string& s) {
     bool dash = i == 4 || i == 7;
     if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return false;
   }
+  if (s.size() >= 7 && (s.compare(5, 2, "01") < 0 || s.compare(5, 2, "12") > 0)) return false;
+  if (s.size() == 10 && (s.compare(8, 2, "01") < 0 || s.compare(8, 2, "31") > 0)) return false;
   return true;
 }
 

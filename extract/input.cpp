@@ -295,7 +295,8 @@ struct DocumentReader::Impl {
     }
     rapidjson::Document json;
     // In place: strings are decoded into the line buffer, no second copy of the text.
-    json.ParseInsitu(line.data());
+    // Iterative, so that a line of a million '[' cannot overflow the stack.
+    json.ParseInsitu<rapidjson::kParseIterativeFlag>(line.data());
     if (json.HasParseError()) {
       report(where + ": invalid JSON at column " + std::to_string(json.GetErrorOffset() + 1) +
              ": " + rapidjson::GetParseError_En(json.GetParseError()));
@@ -372,7 +373,7 @@ struct DocumentReader::Impl {
     bytes += all.size();
     std::size_t skip = all.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;  // byte order mark
     rapidjson::Document json;
-    json.Parse(all.data() + skip, all.size() - skip);
+    json.Parse<rapidjson::kParseIterativeFlag>(all.data() + skip, all.size() - skip);
     if (json.HasParseError()) {
       std::size_t off = json.GetErrorOffset() + skip;
       std::size_t line_no =

@@ -145,7 +145,7 @@ std::string to_json(const Relation& r) {
 
 Relation relation_from_json(std::string_view line) {
   rapidjson::Document d;
-  d.Parse(line.data(), line.size());
+  d.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());  // deep nesting: no stack overflow
   if (d.HasParseError())
     throw RecordError(std::string("invalid JSON at column ") + std::to_string(d.GetErrorOffset() + 1) +
                       ": " + rapidjson::GetParseError_En(d.GetParseError()));

@@ -220,16 +220,27 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
   while (e > b && (lex.is_non_name(sc.lower(e - 1)) || is_org_joiner(sc.lower(e - 1)) || !t[e - 1].cap)) --e;
   if (b >= e) return;
   // "Democrat Al Franken", "Republican Roy Moore": a party word leading a name is the party.
-  if (e - b >= 3 && !lex.party(sc.lower(b)).empty() && !lex.is_org_word(sc.lower(b + 1))) {
+  // "Republican Senate candidate": the party, then the chamber; "Democratic Party" stays whole.
+  const std::string& second = e - b >= 2 ? sc.lower(b + 1) : sc.lower(b);
+  bool party_then_org = e - b == 2 && (second == "senate" || second == "house" || second == "congress" ||
+                                       second == "assembly" || second == "parliament" || second == "caucus");
+  if ((e - b >= 3 || party_then_org) && !lex.party(sc.lower(b)).empty() &&
+      (party_then_org || !lex.is_org_word(sc.lower(b + 1)))) {
     out.push_back({MentionKind::Party, b, b + 1, b, false, false, 0, std::string(lex.party(sc.lower(b)))});
     ++b;
-    anchored = true;
+    anchored = !party_then_org;
     honorific_tb = b;
   }
   bool has_org_word = false, has_place_word = false;
   for (std::size_t k = b; k < e; ++k) {
     if (lex.is_org_word(sc.lower(k))) has_org_word = true;
     if (lex.is_place_word(sc.lower(k))) has_place_word = true;
+  }
+  // "House Republican", "Senate Democrats": an org word then a party word is a party member.
+  if (has_org_word && e - b == 2 && !lex.party(sc.lower(e - 1)).empty() && lex.is_org_word(sc.lower(b))) {
+    out.push_back({MentionKind::Org, b, b + 1, b, false, false, 0, {}});
+    out.push_back({MentionKind::Party, b + 1, e, b + 1, false, false, 0, std::string(lex.party(sc.lower(e - 1)))});
+    return;
   }
   if (has_org_word && !anchored) {
     // "... Central Committee Nguyen Phu Trong": two or more name words after the last

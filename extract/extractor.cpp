@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <tuple>
 
@@ -51,7 +52,34 @@ class DocumentExtraction {
   std::vector<Relation> run() {
     for (const auto& ts : ents_.sentences) run_sentence(ts);
     drop_abbreviated_repeats();
+    drop_affiliations_covered_by_offices();
     return std::move(out_);
+  }
+
+  // "ONGC's Mr Raha" after "Oil and Natural Gas Corporation chairman Subir Raha": holding an
+  // office in an organisation is more than being affiliated with it.
+  void drop_affiliations_covered_by_offices() {
+    auto initials = [](const std::string& s) {
+      std::string out;
+      bool start = true;
+      for (char c : s) {
+        if (start && std::isupper(static_cast<unsigned char>(c))) out += c;
+        start = c == ' ' || c == '-';
+      }
+      return out;
+    };
+    std::vector<std::pair<std::string, std::string>> offices;  // (person, org)
+    for (const auto& r : out_)
+      if (r.category == "office" && r.org) offices.emplace_back(r.subject, *r.org);
+    std::erase_if(out_, [&](const Relation& r) {
+      if (r.category != "affiliation" || !r.org) return false;
+      for (const auto& [person, org] : offices) {
+        if (person != r.subject) continue;
+        if (org.find(*r.org) != std::string::npos || r.org->find(org) != std::string::npos) return true;
+        if (r.org->size() >= 2 && initials(org) == *r.org) return true;
+      }
+      return false;
+    });
   }
 
   // "PM Lee" after "Prime Minister Lee Hsien Loong": an abbreviated title is no second office

@@ -217,7 +217,15 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
     anchored = false;
     honorific_tb = b;
   }
-  while (e > b && (lex.is_non_name(sc.lower(e - 1)) || is_org_joiner(sc.lower(e - 1)) || !t[e - 1].cap)) --e;
+  // At the end only joiners and calendar words go ("... Monday"): a capitalised "An" or "Do"
+  // closing a run is part of a name ("Bui Van An").
+  auto calendar = [&](const std::string& w) {
+    static const char* kWords[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                   "january", "february", "march", "april", "june", "july", "august",
+                                   "september", "october", "november", "december", "today", "yesterday"};
+    return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* k) { return w == k; });
+  };
+  while (e > b && (calendar(sc.lower(e - 1)) || is_org_joiner(sc.lower(e - 1)) || !t[e - 1].cap)) --e;
   if (b >= e) return;
   // "Democrat Al Franken", "Republican Roy Moore": a party word leading a name is the party.
   // "Republican Senate candidate": the party, then the chamber; "Democratic Party" stays whole.
@@ -265,7 +273,7 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
   // Otherwise split at joiners: each piece is a name, a party, an acronym org or a place.
   std::size_t s = b;
   for (std::size_t k = b; k <= e; ++k) {
-    if (k < e && !(is_org_joiner(sc.lower(k)) && !t[k].cap) && !(lex.is_non_name(sc.lower(k)) && k > b)) continue;
+    if (k < e && !(is_org_joiner(sc.lower(k)) && !t[k].cap) && !(calendar(sc.lower(k)) && k > b)) continue;
     std::size_t pe = k;
     if (pe > s) {
       std::string phrase;

@@ -1,0 +1,211 @@
+// Extraction rules, one family at a time, on sentences written for these tests: what must be
+// found, and what must not (planned, refused and hypothetical meetings, unnamed parties,
+// companies, "counterpart"). Regression tests for false relations found in real news are named
+// after the pattern they guard.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "extract/extractor.h"
+#include "extract/rules.h"
+
+namespace {
+
+using newsgraph::Document;
+using newsgraph::Relation;
+
+std::vector<Relation> extract(const std::string& text, const std::string& date = "") {
+  static const newsgraph::Extractor extractor;
+  return extractor.extract(Document{"t", date, "", text, ""});
+}
+
+bool has_pair(const std::vector<Relation>& rs, const std::string& rel, const std::string& a, const std::string& b) {
+  return std::any_of(rs.begin(), rs.end(), [&](const Relation& r) {
+    return r.relation == rel && ((r.subject == a && r.object == b) || (r.subject == b && r.object == a));
+  });
+}
+
+std::size_t count(const std::vector<Relation>& rs, const std::string& rel) {
+  return std::count_if(rs.begin(), rs.end(), [&](const Relation& r) { return r.relation == rel; });
+}
+
+const Relation* office(const std::vector<Relation>& rs, const std::string& person, const std::string& title) {
+  for (const auto& r : rs)
+    if (r.relation == "holds_office" && r.subject == person && r.title == title) return &r;
+  return nullptr;
+}
+
+bool has_affiliation(const std::vector<Relation>& rs, const std::string& rel, const std::string& person,
+                     const std::string& org) {
+  return std::any_of(rs.begin(), rs.end(), [&](const Relation& r) {
+    return r.relation == rel && r.subject == person && r.org && *r.org == org;
+  });
+}
+
+}  // namespace
+
+TEST_CASE("meetings: verbs and nominal forms") {
+  CHECK(has_pair(extract("Prime Minister Kenji Sato met Park Min-jun in Seoul."), "met_with", "Kenji Sato", "Park Min-jun"));
+  CHECK(has_pair(extract("Kenji Sato held talks on Monday with Park Min-jun."), "met_with", "Kenji Sato", "Park Min-jun"));
+  CHECK(has_pair(extract("Talks between Kenji Sato and Park Min-jun ended late."), "met_with", "Kenji Sato",
+                 "Park Min-jun"));
+  CHECK(has_pair(extract("Speaking after a meeting with Park Min-jun, Kenji Sato said trade would grow."), "met_with",
+                 "Kenji Sato", "Park Min-jun"));
+  CHECK(has_pair(extract("David Hale spoke. Hale told visiting Foreign Minister Arjun Rao that trade would grow."),
+                 "met_with", "David Hale", "Arjun Rao"));
+  CHECK(has_pair(extract("Anne Morel and David Hale held talks in Paris last year."), "met_with", "Anne Morel",
+                 "David Hale"));
+}
+
+TEST_CASE("meetings: one subject and a list give a star, not a clique") {
+  auto rs = extract("Ana Lopez met Ravi Kumar, Omar Haddad and Lena Fischer on Tuesday.");
+  CHECK(has_pair(rs, "met_with", "Ana Lopez", "Ravi Kumar"));
+  CHECK(has_pair(rs, "met_with", "Ana Lopez", "Omar Haddad"));
+  CHECK(has_pair(rs, "met_with", "Ana Lopez", "Lena Fischer"));
+  CHECK_FALSE(has_pair(rs, "met_with", "Ravi Kumar", "Omar Haddad"));
+  CHECK(count(rs, "met_with") == 3);
+}
+
+TEST_CASE("meetings: counterpart is a person to meet but no office") {
+  auto rs = extract("Foreign Minister Wang Lei met with his Vietnamese counterpart, Bui Van An, on Thursday.");
+  CHECK(has_pair(rs, "met_with", "Wang Lei", "Bui Van An"));
+  CHECK(office(rs, "Wang Lei", "Foreign Minister") != nullptr);
+  CHECK(std::none_of(rs.begin(), rs.end(), [](const Relation& r) {
+    return r.relation == "holds_office" && r.subject == "Bui Van An";
+  }));
+}
+
+TEST_CASE("meetings: what is not a fact is not extracted") {
+  CHECK(count(extract("Foreign Minister Ana Lopez will meet Premier Li Qiang next week."), "met_with") == 0);
+  CHECK(count(extract("Ana Lopez is due to hold talks with Ravi Kumar on Friday."), "met_with") == 0);
+  CHECK(count(extract("President Maria Silva refused to meet Governor John Carter."), "met_with") == 0);
+  CHECK(count(extract("John Carter could help arrange a meeting with Maria Silva."), "met_with") == 0);
+  CHECK(count(extract("Ana Lopez is expected to hold talks with Ravi Kumar."), "met_with") == 0);
+  CHECK(count(extract("Ana Lopez hopes to meet Ravi Kumar soon."), "met_with") == 0);
+}
+
+TEST_CASE("meetings: unnamed parties and companies are not persons") {
+  CHECK(count(extract("German Chancellor Olaf Brandt met with senior Chinese officials in Beijing."), "met_with") == 0);
+  CHECK(count(extract("Acme Corp held talks with Globex Inc about a merger."), "met_with") == 0);
+  CHECK(count(extract("Five unions met Deputy Prime Minister John Parker at the conference."), "met_with") == 0);
+}
+
+TEST_CASE("regression: 'was met with' is a reaction, not a meeting") {
+  CHECK(count(extract("The plan was met with anger by Senator Tom Hardy."), "met_with") == 0);
+}
+
+TEST_CASE("regression: 'welcomed X's announcement' is no meeting") {
+  CHECK(count(extract("Senator Marco Diaz welcomed President Ann Lee's announcement on Monday."), "met_with") == 0);
+}
+
+TEST_CASE("calls: telephone and video, not spoken-with alone") {
+  CHECK(has_pair(extract("David Hale spoke by telephone with French President Anne Morel on Sunday."), "phoned",
+                 "David Hale", "Anne Morel"));
+  CHECK(has_pair(extract("Schumer called Franken immediately after the story broke."), "phoned", "Schumer", "Franken") ==
+        false);  // one-word names with no anchor in the text are not persons
+  CHECK(has_pair(extract("Senator Chuck Adams called Senator Al Brooks immediately after the story broke."), "phoned",
+                 "Chuck Adams", "Al Brooks"));
+  CHECK(has_pair(extract("Ana Lopez held a telephone conversation with Ravi Kumar."), "phoned", "Ana Lopez",
+                 "Ravi Kumar"));
+  CHECK(count(extract("Ana Lopez held a telephone conversation with Ravi Kumar."), "met_with") == 0);
+  CHECK(count(extract("Ana Lopez said she had spoken with Ravi Kumar about it."), "phoned") == 0);
+  CHECK(count(extract("Ana Lopez tried to call Ravi Kumar twice."), "phoned") == 0);
+}
+
+TEST_CASE("offices: title before a name, with country and party modifiers") {
+  auto rs = extract("Chinese President Xi Ming and Tory leader Michael Howe spoke.");
+  const Relation* xi = office(rs, "Xi Ming", "President");
+  REQUIRE(xi != nullptr);
+  CHECK(xi->org == std::optional<std::string>("China"));
+  CHECK(xi->object == "President of China");
+  const Relation* howe = office(rs, "Michael Howe", "leader");
+  REQUIRE(howe != nullptr);
+  CHECK(howe->org == std::optional<std::string>("Tory"));
+}
+
+TEST_CASE("offices: possessive, apposition, copula and former") {
+  auto rs = extract("Brazil's Finance Minister Dilson Rocha resigned.");
+  REQUIRE(office(rs, "Dilson Rocha", "Finance Minister") != nullptr);
+  CHECK(office(rs, "Dilson Rocha", "Finance Minister")->org == std::optional<std::string>("Brazil"));
+
+  rs = extract("Peter Wu, chief executive of Orion Bank, said profits rose.");
+  REQUIRE(office(rs, "Peter Wu", "chief executive") != nullptr);
+  CHECK(office(rs, "Peter Wu", "chief executive")->org == std::optional<std::string>("Orion Bank"));
+
+  rs = extract("Former foreign secretary Robin Crook says the advice should be published.");
+  REQUIRE(office(rs, "Robin Crook", "foreign secretary") != nullptr);
+  CHECK(office(rs, "Robin Crook", "foreign secretary")->former);
+
+  rs = extract("Lena Fischer, who chairs the Banking Committee, disagreed.");
+  CHECK(rs.size() <= 2);  // "chairs" with a lowercase verb is not a title lookup; nothing invented
+}
+
+TEST_CASE("offices: an abbreviated repeat is no second office") {
+  auto rs = extract("Prime Minister Lee Wei Ming spoke on Monday. PM Lee said trade matters.");
+  CHECK(office(rs, "Lee Wei Ming", "Prime Minister") != nullptr);
+  CHECK(office(rs, "Lee Wei Ming", "PM") == nullptr);
+}
+
+TEST_CASE("offices: advisers and candidates hold no office") {
+  auto rs = extract("Homeland Security Adviser Tom Boss called the minister.");
+  CHECK(std::none_of(rs.begin(), rs.end(), [](const Relation& r) { return r.relation == "holds_office"; }));
+  rs = extract("Republican Senate candidate Roy Mills lost.");
+  CHECK(std::none_of(rs.begin(), rs.end(), [](const Relation& r) { return r.relation == "holds_office"; }));
+  CHECK(has_affiliation(rs, "member_of", "Roy Mills", "Republican Party"));
+}
+
+TEST_CASE("membership and affiliation") {
+  CHECK(has_affiliation(extract("Democrat Lisa Grant criticised the deal."), "member_of", "Lisa Grant",
+                        "Democratic Party"));
+  CHECK(has_affiliation(extract("Sen. John Dale, a Missouri Republican, said no."), "member_of", "John Dale",
+                        "Republican Party"));
+  CHECK(has_affiliation(extract("Arjun Rao, a professor at Delhi University, said the talks went well."),
+                        "affiliated_with", "Arjun Rao", "Delhi University"));
+  CHECK(has_affiliation(extract("BBC political correspondent Vicky Yates said it was likely."), "affiliated_with",
+                        "Vicky Yates", "BBC"));
+}
+
+TEST_CASE("names resolve to the most complete form in the document") {
+  auto rs = extract("Chinese President Xi Ming arrived on Monday. Xi met Vo Van Tam in Hanoi.");
+  CHECK(has_pair(rs, "met_with", "Xi Ming", "Vo Van Tam"));
+  rs = extract("Prime Minister Tony Blaire spoke. Later Mr Blaire met Gordon Browne.");
+  CHECK(has_pair(rs, "met_with", "Tony Blaire", "Gordon Browne"));
+}
+
+TEST_CASE("a subject pronoun resolves to the person the text is about") {
+  auto rs = extract("Vuong Dinh Hoa arrived in Beijing. He also held talks on Monday with Zhao Leming.");
+  CHECK(has_pair(rs, "met_with", "Vuong Dinh Hoa", "Zhao Leming"));
+}
+
+TEST_CASE("records carry evidence, span, rule, date and place") {
+  std::string text = "Intro line.\nWang Yu also met with Tran Quang, deputy prime minister of Vietnam,\nin Beijing on Monday.";
+  auto rs = extract(text, "2024-04-10");
+  auto it = std::find_if(rs.begin(), rs.end(), [](const Relation& r) { return r.relation == "met_with"; });
+  REQUIRE(it != rs.end());
+  CHECK(text.substr(it->span_begin, it->span_end - it->span_begin) == it->evidence);
+  CHECK(it->evidence.find("Wang Yu also met") == 0);
+  CHECK(it->rule == "meeting.met");
+  CHECK(it->date == std::optional<std::string>("2024-04-08"));  // the Monday before 2024-04-10
+  CHECK(it->place == std::optional<std::string>("Beijing"));
+}
+
+TEST_CASE("rule files: errors name the file, line, rule and RE2's message") {
+  newsgraph::RuleSet set;
+  CHECK_THROWS_WITH_AS(set.add_file("bad.json", "{\n  \"rules\": [\n    {\"id\": \"x\",}\n  ]\n}"),
+                       doctest::Contains("bad.json:3:"), newsgraph::RuleError);
+  newsgraph::RuleSet set2;
+  try {
+    set2.add_file("re.json", "{\"rules\":[{\"id\":\"broken\",\"relation\":\"met_with\",\"pattern\":\"{PERSON:a} (met {PERSON:b}\"}]}");
+    FAIL("a bad pattern must throw");
+  } catch (const newsgraph::RuleError& e) {
+    std::string msg = e.what();
+    CHECK(msg.find("re.json:1") == 0);
+    CHECK(msg.find("rule broken") != std::string::npos);
+    CHECK(msg.find("missing )") != std::string::npos);  // RE2's own words
+  }
+  newsgraph::RuleSet set3;
+  CHECK_THROWS_WITH_AS(set3.add_file("slot.json", "{\"rules\":[{\"id\":\"s\",\"relation\":\"met_with\",\"pattern\":\"{HUMAN:a} met {PERSON:b}\"}]}"),
+                       doctest::Contains("unknown slot type 'HUMAN'"), newsgraph::RuleError);
+}

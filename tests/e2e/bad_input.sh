@@ -120,6 +120,20 @@ expect_err_lines 3
 expect_docs out m1 m3
 records_ok out
 
+case_ "deeply nested JSON line: an error for that line, not a stack overflow"
+# (The good line comes first: a file whose first byte is '[' is read as one JSON array.)
+{
+  printf '{"id":"m4","text":"Xi Jinping met with Joe Biden in Beijing on Monday."}\n'
+  "$PYTHON" -c 'print("[" * 1000000)'
+  "$PYTHON" -c 'print("{\"id\":\"deep\",\"text\":" + "[" * 1000000)'
+  printf '{"id":"m5","text":"Antony Blinken met with Wang Yi in Washington on Friday."}\n'
+} >deep.jsonl
+run extract deep.jsonl
+expect_rc 3
+expect_err "deep.jsonl:2: invalid JSON"
+expect_err "deep.jsonl:3: invalid JSON"
+expect_docs out m4 m5
+
 case_ "malformed line on standard input"
 run extract - <malformed.jsonl
 expect_rc 3

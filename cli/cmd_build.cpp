@@ -92,6 +92,11 @@ void add_build_command(CLI::App& app, int& status) {
 
     install_signal_cleanup();
     ExportInput input(graph);
+    if (!input.exact_betweenness)
+      std::fprintf(stderr,
+                   "newsgraph build: note: betweenness estimated from %zu sources (exact is O(V*E), too slow for "
+                   "this graph)\n",
+                   kBetweennessPivots);
     std::vector<std::string> written;
     bool failed = false;
     for (const auto& [fmt, path] : outputs) {

@@ -83,6 +83,11 @@ void add_export_command(CLI::App& app, int& status) {
                    g.num_vertices(), kDotNodeLimit);
     try {
       ExportInput input(g);
+      if (!input.exact_betweenness)
+        std::fprintf(stderr,
+                     "newsgraph export: note: betweenness estimated from %zu sources (exact is O(V*E), too slow "
+                     "for this graph)\n",
+                     kBetweennessPivots);
       if (to_stdout) {
         if (format == "graphml") write_graphml(input, std::cout);
         if (format == "dot") write_dot(input, std::cout);

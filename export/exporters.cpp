@@ -9,7 +9,10 @@
 namespace newsgraph {
 
 ExportInput::ExportInput(const KnowledgeGraph& g)
-    : graph(g.canonical()), metrics(compute_metrics(graph)), edges(graph.sorted_edges()) {}
+    : graph(g.canonical()),
+      metrics(compute_metrics(graph)),
+      edges(graph.sorted_edges()),
+      exact_betweenness(betweenness_is_exact(graph.num_vertices(), graph.num_edges())) {}
 
 namespace export_detail {
 

@@ -35,6 +35,7 @@ struct ExportInput {
   KnowledgeGraph graph;              // canonical: vertex i has the i-th smallest key
   std::vector<NodeMetrics> metrics;  // by vertex
   std::vector<Edge> edges;           // canonical order; edge i has id "e<i>"
+  bool exact_betweenness = true;     // false: estimated (see graph/analytics.h); callers say so
 };
 
 // GraphML with typed <key>s (int, double, boolean, string only: older NetworkX rejects

@@ -229,3 +229,23 @@ TEST_CASE("install_signal_cleanup removes pending temporaries on SIGTERM") {
   CHECK(WTERMSIG(st) == SIGTERM);
   CHECK(dir.entries() == 0);  // neither the temporary nor a partial target
 }
+
+TEST_CASE("Brandes from every source equals Boost's exact betweenness (the estimate's basis)") {
+  KnowledgeGraph g;
+  const char* names[] = {"a", "b", "c", "d", "e", "f", "g"};
+  int pairs[][2] = {{0, 1}, {1, 2}, {2, 3}, {1, 3}, {3, 4}, {4, 5}, {5, 6}, {4, 6}, {0, 6}};
+  for (auto& p : pairs) g.add(rec(names[p[0]], names[p[1]], "meeting"));
+  ExportInput in(g);
+  REQUIRE(in.exact_betweenness);
+  const auto& G = in.graph.graph();
+  std::vector<std::vector<std::size_t>> adj(in.graph.num_vertices());
+  std::vector<std::size_t> all;
+  for (std::size_t v = 0; v < adj.size(); ++v) {
+    all.push_back(v);
+    for (auto e : boost::make_iterator_range(boost::out_edges(v, G))) adj[v].push_back(boost::target(e, G));
+  }
+  auto bc = detail::brandes_from(adj, all);
+  const double n = static_cast<double>(adj.size());
+  for (std::size_t v = 0; v < adj.size(); ++v)
+    CHECK(bc[v] / ((n - 1) * (n - 2)) == doctest::Approx(in.metrics[v].betweenness).epsilon(1e-6));
+}

@@ -394,6 +394,15 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, Senten
         bool based = sc.lower(b).ends_with("-based");  // "Beijing-based manager" is no org
         if (next < t.size() && sc.match_title(next).end && !based) out.chunks.back().kind = MentionKind::Org;
       }
+      // "Homeland Security Adviser Tom Bossert": words right before a role word name its domain.
+      if (out.chunks.size() > before && out.chunks.back().kind == MentionKind::Person && !out.chunks.back().anchored &&
+          e < t.size() && lex.is_role_word(sc.lower(e))) {
+        std::string phrase = to_lower_ascii(join_tokens(t, out.chunks.back().tb, out.chunks.back().te, clean));
+        if (lex.is_portfolio(phrase))
+          out.chunks.pop_back();  // a portfolio ("Homeland Security Adviser") is a domain, no org
+        else
+          out.chunks.back().kind = MentionKind::Org;
+      }
       i = e;
       after_title = false;
       continue;

@@ -305,6 +305,7 @@ class DocumentExtraction {
     else
       org = org_text(ts, text, o);
     if (!org || org->empty()) return;
+    if (Lexicon::builtin().is_portfolio(to_lower_ascii(*org))) return;  // "Homeland Security Adviser": a domain
     Relation r = base(rule, ts);
     r.subject = ents_.persons[pid].name;
     r.object = *org;

@@ -81,6 +81,15 @@ std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_
     }
     std::string_view w = text.substr(i, j - i);
     bool cap = std::isupper(static_cast<unsigned char>(w[0])) || static_cast<unsigned char>(w[0]) >= 0x80;
+    // Arabic name particles glued to a capitalised name ("al-Sisi", "bin-Salman") are names.
+    if (!cap) {
+      auto dash = w.find('-');
+      if (dash != std::string_view::npos && dash <= 3 && dash + 1 < w.size() &&
+          std::isupper(static_cast<unsigned char>(w[dash + 1]))) {
+        std::string_view pre = w.substr(0, dash);
+        cap = pre == "al" || pre == "el" || pre == "ad" || pre == "as" || pre == "bin" || pre == "ibn" || pre == "abu";
+      }
+    }
     int letters = 0, lower = 0;
     for (char ch : w) {
       if (std::isalpha(static_cast<unsigned char>(ch))) {

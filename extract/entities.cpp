@@ -351,7 +351,15 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, Senten
       std::size_t b = i;
       std::size_t e = i;
       while (e < t.size()) {
-        if (e > b && (sc.match_title(e).end || lex.is_role_word(sc.lower(e)))) break;
+        if (e > b && lex.is_role_word(sc.lower(e))) break;
+        // A capitalised title inside a run ends it when a name follows ("Bundesbank President
+        // Karl Otto Poehl"); at the end of a run it is a surname ("Mervyn King,").
+        if (e > b) {
+          std::size_t te = sc.match_title(e).end;
+          if (te && te < t.size() && t[te].word && t[te].cap) break;
+          if (te && te < t.size() && t[te].text == "'s") break;
+          if (te && t[e].allcaps) break;  // "Frank Field MP": an abbreviation is never a surname
+        }
         if (e > b && sc.match_country(e).first && !lex.is_org_word(sc.lower(e - 1))) {
           // a country inside an org name ("Communist Party of Vietnam") stays in the run
           if (!(e >= 1 && is_org_joiner(sc.lower(e - 1)))) break;
@@ -566,6 +574,7 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
     TaggedSentence ts;
     ts.span = s.span;
     int first_person = -1;
+    std::vector<int> in_sentence;  // persons named so far in this sentence, in order
     std::size_t ci = 0;
     std::size_t prev_end = s.span.begin;
     auto emit_gap = [&](std::size_t upto) {
@@ -604,6 +613,7 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
         } else if (c.kind == MentionKind::Person) {
           m.begin = s.tokens[c.name_tb].begin;
           if (first_person < 0) first_person = ent;
+          in_sentence.push_back(ent);
         }
         // "the chancellor" alone refers to the one person the document gave that title.
         bool referring = false;
@@ -665,7 +675,17 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
                                   to_lower_ascii(s.tokens[nx].text) != "own");
       }
       if (object_pronoun) {
-        int ref = salient >= 0 && salient != first_person ? salient : -1;
+        // The object of a clause is not its subject, which is the person named last before it:
+        // "Cable said Darling had phoned him" -> Cable; with one person before, the salient one.
+        int ref = -1;
+        if (!in_sentence.empty()) {
+          int last = in_sentence.back();
+          for (auto it = in_sentence.rbegin(); it != in_sentence.rend() && ref < 0; ++it)
+            if (*it != last) ref = *it;
+          if (ref < 0 && salient != last) ref = salient;
+        } else {
+          ref = salient;
+        }
         if (ref >= 0) {
           emit_gap(tok.begin);
           emit_marker('P', ref, tok.begin);

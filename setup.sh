@@ -11,6 +11,7 @@ packages=(
   libre2-dev libboost-graph-dev rapidjson-dev doctest-dev libcli11-dev libutf8proc-dev
   iso-codes                                     # country names, compiled into the binary
   python3 python3-networkx python3-igraph graphviz   # tests: real consumers open the exports
+  python3-distributed                           # contrib/dask driver and its test (dask-scheduler, dask-worker)
 )
 
 missing=()

@@ -37,7 +37,7 @@
 //    "title":t,"org":o|null,"former":b,"weight":n,"dates":[...sorted],"docs":[...sorted],
 //    "evidence":[{"doc","date"|null,"span":[b,e],"text","rule","place"|null},...]}
 //   edges sorted by (source, target, relation, category, title key, former).
-// Lines carry no whitespace and keys always come in this order, so equal graphs are
+// No whitespace between tokens, and keys always come in this order, so equal graphs are
 // byte-equal files. `merge` accepts these lines mixed with relation records, and also the
 // one-line JSON node-link export (graph.json), which carries the same data.
 #pragma once

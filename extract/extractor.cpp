@@ -39,13 +39,37 @@ std::vector<Marker> markers_in(std::string_view s, std::size_t base = 0) {
   return out;
 }
 
+// No news sentence runs to thousands of bytes; text without punctuation (tables, feeds,
+// binary junk) would otherwise make one huge "sentence" whose rules scan it over and over.
+// Longer spans are cut at a space near every kMaxSentence bytes.
+constexpr std::size_t kMaxSentence = 2000;
+
+std::vector<SentenceSpan> limit_sentence_length(std::vector<SentenceSpan> spans, std::string_view text) {
+  std::vector<SentenceSpan> out;
+  out.reserve(spans.size());
+  for (auto s : spans) {
+    while (s.end - s.begin > kMaxSentence) {
+      std::size_t cut = text.rfind(' ', s.begin + kMaxSentence);
+      if (cut == std::string_view::npos || cut <= s.begin) cut = s.begin + kMaxSentence;
+      // Never cut inside a UTF-8 sequence.
+      while (cut > s.begin && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      if (cut <= s.begin) cut = s.begin + kMaxSentence;
+      out.push_back({s.begin, cut});
+      s.begin = cut;
+      while (s.begin < s.end && text[s.begin] == ' ') ++s.begin;
+    }
+    if (s.end > s.begin) out.push_back(s);
+  }
+  return out;
+}
+
 // Per-document state while rules run over its sentences.
 class DocumentExtraction {
  public:
   DocumentExtraction(const Document& doc, const RuleSet& rules)
       : doc_(doc), rules_(rules), text_(normalize_text(doc.text)), article_date_(parse_article_date(doc.date)) {
     debug_ = std::getenv("NEWSGRAPH_DEBUG") != nullptr;
-    auto spans = split_sentences(text_);
+    auto spans = limit_sentence_length(split_sentences(text_), text_.text);
     ents_ = find_entities(text_, spans);
   }
 

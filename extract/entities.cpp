@@ -46,7 +46,26 @@ class SentenceScanner {
 
   // A title starting at token i: modifiers* (country words after a modifier) then a title
   // phrase, or portfolio words + a head noun, or a head noun + "for" + portfolio words.
+  // Scanning asks about the same token many times (run extension, joiners, apposition
+  // checks): both lookups are computed once per token and cached.
   TitleMatch match_title(std::size_t i) const {
+    if (i >= t_.size()) return {};
+    if (title_cache_.empty()) title_cache_.resize(t_.size());
+    auto& slot = title_cache_[i];
+    if (!slot) slot = compute_title(i);
+    return *slot;
+  }
+
+  std::pair<std::size_t, std::string_view> match_country(std::size_t i) const {
+    if (i >= t_.size()) return {0, {}};
+    if (country_cache_.empty()) country_cache_.resize(t_.size());
+    auto& slot = country_cache_[i];
+    if (!slot) slot = compute_country(i);
+    return *slot;
+  }
+
+ private:
+  TitleMatch compute_title(std::size_t i) const {
     TitleMatch m;
     if (i >= t_.size() || !t_[i].word) return m;
     std::string first = lower_[i];
@@ -152,7 +171,7 @@ class SentenceScanner {
   }
 
   // A country phrase starting at token i (capitalised), returning its end or 0.
-  std::pair<std::size_t, std::string_view> match_country(std::size_t i) const {
+  std::pair<std::size_t, std::string_view> compute_country(std::size_t i) const {
     if (!t_[i].word || !t_[i].cap) return {0, {}};
     std::string phrase;
     std::pair<std::size_t, std::string_view> best{0, {}};
@@ -168,7 +187,6 @@ class SentenceScanner {
     return best;
   }
 
- private:
   bool is_token_end(const std::vector<std::size_t>& owner, std::size_t w) const {
     return w + 1 >= owner.size() || owner[w + 1] != owner[w];
   }
@@ -184,6 +202,8 @@ class SentenceScanner {
   const Lexicon& lex_;
   const std::vector<Token>& t_;
   std::vector<std::string> lower_;
+  mutable std::vector<std::optional<TitleMatch>> title_cache_;
+  mutable std::vector<std::optional<std::pair<std::size_t, std::string_view>>> country_cache_;
 };
 
 // A piece of a sentence found by the scanner, before persons are resolved.

@@ -59,6 +59,7 @@ void add_extract_command(CLI::App& app, int& status) {
       throw OutputError(out_name + ": write failed: " + (err ? std::strerror(err) : "I/O error"));
     };
     Progress progress(opt->quiet);
+    progress.set_input_size(input_size(opt->inputs));
     std::string line;
     auto stats = run_extraction(
         reader, extractor, opt->threads,
@@ -71,7 +72,7 @@ void add_extract_command(CLI::App& app, int& status) {
             check_written();
           }
         },
-        [&](const ExtractStats& s) { progress.update(s.documents, s.bytes); });
+        [&](const ExtractStats& s) { progress.update(s.documents, s.bytes, reader.bytes_read()); });
     progress.finish();
     errno = 0;
     out->flush();

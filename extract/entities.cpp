@@ -403,7 +403,7 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, Senten
             auto [ce, country] = sc.match_country(next);
             // "... and Chinese president", "Aleksey Miller and India's ...": a country after
             // "and" starts a phrase of its own.
-            if (ce && ((ce < t.size() && sc.match_title(ce).end) || sc.lower(e) == "and")) joins = false;
+            if (ce && sc.lower(e) == "and") joins = false;
           }
           if (joins) {
             e = next;

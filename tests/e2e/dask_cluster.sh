@@ -89,7 +89,7 @@ compare() {  # run directory
 
 # Run 1: a few partitions, a merge tree of fan-in 2.
 start=$SECONDS
-"$py" "$driver" "${inputs[@]}" --scheduler "$addr" --partitions 5 --fan-in 2 --out "$tmp/run1" \
+timeout 120 "$py" "$driver" "${inputs[@]}" --scheduler "$addr" --partitions 5 --fan-in 2 --out "$tmp/run1" \
   >"$tmp/run1.log" 2>&1 || die "driver run 1 failed: $(cat "$tmp/run1.log")"
 compare "$tmp/run1"
 echo "ok: run 1 ($docs documents, 5 partitions, fan-in 2) identical to build in $((SECONDS - start)) s"
@@ -97,7 +97,7 @@ grep 'wall seconds' "$tmp/run1.log"
 
 # Run 2: one partition per document; kill worker 1 once it runs a task, i.e. once it has a
 # newsgraph child process.
-"$py" "$driver" "${inputs[@]}" --scheduler "$addr" --partitions "$docs" --out "$tmp/run2" \
+timeout 120 "$py" "$driver" "${inputs[@]}" --scheduler "$addr" --partitions "$docs" --out "$tmp/run2" \
   >"$tmp/run2.log" 2>&1 &
 driver_pid=$!
 pids+=("$driver_pid")

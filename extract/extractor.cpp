@@ -121,9 +121,16 @@ class DocumentExtraction {
 
  private:
   void run_sentence(const TaggedSentence& ts) {
-    if (ts.mentions.empty()) return;
-    std::string coarse = ts.tagged;
-    for (const auto& w : rules_.collapse()) RE2::GlobalReplace(&coarse, *w.re, w.replace);
+    // Every relation has a person in it, and meetings and calls have two: sentences with fewer
+    // skip the rules (and the coarse view's rewrites) altogether.
+    std::size_t persons = 0;
+    for (const auto& m : ts.mentions) persons += m.kind == MentionKind::Person ? 1 : 0;
+    if (persons == 0) return;
+    std::string coarse;
+    if (persons >= 2) {
+      coarse = ts.tagged;
+      for (const auto& w : rules_.collapse()) RE2::GlobalReplace(&coarse, *w.re, w.replace);
+    }
     if (debug_) {
       // NEWSGRAPH_DEBUG=1 shows what the rules see, with markers made readable.
       auto show = [&](const std::string& s) {
@@ -134,6 +141,7 @@ class DocumentExtraction {
       std::fprintf(stderr, "FINE   %s\nCOARSE %s\n", show(ts.tagged).c_str(), show(coarse).c_str());
     }
     for (auto view : {RuleView::Fine, RuleView::Coarse}) {
+      if (view == RuleView::Coarse && persons < 2) continue;
       const std::string& text = view == RuleView::Fine ? ts.tagged : coarse;
       for (int idx : rules_.candidates(view, text)) {
         if (debug_) std::fprintf(stderr, "  candidate %s\n", rules_.rules()[idx]->id.c_str());

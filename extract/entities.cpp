@@ -79,6 +79,8 @@ class SentenceScanner {
         text_begin = t_[i].begin + p.size();
       }
     }
+    // Most words open no title: one lookup, and done.
+    if (!lex_.may_start_title(first)) return m;
     // Words with a leading "vice-"/"co-" are a modifier glued to a title ("Vice-Premier").
     std::vector<std::string> words;  // subwords, with token index
     std::vector<std::size_t> owner;

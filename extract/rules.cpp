@@ -219,34 +219,44 @@ void RuleSet::add_builtin() {
 
 void RuleSet::compile() {
   for (auto view : {RuleView::Fine, RuleView::Coarse}) {
-    auto set = std::make_unique<RE2::Set>(rule_options(), RE2::UNANCHORED);
-    std::vector<int> ids;
+    Prefilter& pf = view == RuleView::Fine ? fine_ : coarse_;
+    pf.filter = std::make_unique<re2::FilteredRE2>(3);
+    pf.ids.clear();
     for (std::size_t i = 0; i < rules_.size(); ++i) {
       if (rules_[i]->view != view) continue;
-      std::string err;
-      if (set->Add(rules_[i]->compiled, &err) < 0) throw RuleError(rules_[i]->file + ": rule " + rules_[i]->id + ": " + err);
-      ids.push_back(static_cast<int>(i));
+      int id = -1;
+      if (pf.filter->Add(rules_[i]->compiled, rule_options(), &id) != RE2::NoError)
+        throw RuleError(rules_[i]->file + ": rule " + rules_[i]->id + ": RE2 refused the pattern");
+      pf.ids.push_back(static_cast<int>(i));
     }
-    if (!set->Compile()) throw RuleError("rules: RE2 could not compile the rule set (out of memory)");
-    (view == RuleView::Fine ? fine_set_ : coarse_set_) = std::move(set);
-    (view == RuleView::Fine ? fine_ids_ : coarse_ids_) = std::move(ids);
+    std::vector<std::string> atoms;
+    if (!pf.ids.empty()) pf.filter->Compile(&atoms);
+    pf.atoms.reset();
+    if (!atoms.empty()) {
+      auto set = std::make_unique<RE2::Set>(rule_options(), RE2::UNANCHORED);
+      for (const auto& a : atoms) {
+        std::string err;
+        if (set->Add(RE2::QuoteMeta(a), &err) < 0) throw RuleError("rules: bad prefilter literal: " + err);
+      }
+      if (!set->Compile()) throw RuleError("rules: RE2 could not compile the prefilter (out of memory)");
+      pf.atoms = std::move(set);
+    }
   }
   compiled_ = true;
 }
 
 std::vector<int> RuleSet::candidates(RuleView view, std::string_view text) const {
-  const auto& set = view == RuleView::Fine ? fine_set_ : coarse_set_;
-  const auto& ids = view == RuleView::Fine ? fine_ids_ : coarse_ids_;
-  std::vector<int> hits, out;
-  if (!set || ids.empty()) return out;
-  RE2::Set::ErrorInfo info{};
-  if (!set->Match(text, &hits, &info) && info.kind != RE2::Set::kNoError) {
-    // The prefilter could not decide (its DFA ran out of memory on this text): run every
-    // rule of the view rather than miss a relation.
-    return ids;
+  const Prefilter& pf = view == RuleView::Fine ? fine_ : coarse_;
+  std::vector<int> out;
+  if (!pf.filter || pf.ids.empty()) return out;
+  std::vector<int> hits, potentials;
+  if (pf.atoms) {
+    RE2::Set::ErrorInfo info{};
+    if (!pf.atoms->Match(text, &hits, &info) && info.kind != RE2::Set::kNoError) return pf.ids;  // undecided: run all
   }
-  std::sort(hits.begin(), hits.end());
-  for (int h : hits) out.push_back(ids[h]);
+  pf.filter->AllPotentials(hits, &potentials);
+  std::sort(potentials.begin(), potentials.end());
+  for (int p : potentials) out.push_back(pf.ids[p]);
   return out;
 }
 

@@ -35,6 +35,7 @@
 #include <string_view>
 #include <vector>
 
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 
@@ -89,8 +90,9 @@ class RuleSet {
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
   const std::vector<Rewrite>& collapse() const { return collapse_; }
 
-  // Indexes (into rules()) of the rules of `view` that match somewhere in `text`: one DFA pass
-  // over the sentence instead of one per rule.
+  // Indexes (into rules()) of the rules of `view` that may match `text`, in rule order: every
+  // rule whose required literals all occur in it (one DFA pass over the sentence for all
+  // literals of all rules), plus the rules that require none.
   std::vector<int> candidates(RuleView view, std::string_view text) const;
 
  private:
@@ -98,8 +100,14 @@ class RuleSet {
   std::vector<std::unique_ptr<Rule>> rules_;
   std::vector<Rewrite> collapse_;
   std::vector<std::pair<std::string, std::string>> macros_;
-  std::unique_ptr<re2::RE2::Set> fine_set_, coarse_set_;
-  std::vector<int> fine_ids_, coarse_ids_;
+  // Per view: FilteredRE2 knows, for each rule, literal atoms the text must contain for the
+  // rule to possibly match; one RE2::Set of those literals finds them in a single pass.
+  struct Prefilter {
+    std::unique_ptr<re2::FilteredRE2> filter;
+    std::unique_ptr<re2::RE2::Set> atoms;  // null when no rule has atoms
+    std::vector<int> ids;                  // FilteredRE2 regexp id -> index into rules_
+  };
+  Prefilter fine_, coarse_;
   bool compiled_ = false;
 };
 

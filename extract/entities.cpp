@@ -417,7 +417,8 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, Senten
       std::size_t before = out.chunks.size();
       classify_run(lex, sc, t, b, e, honorific || after_title, hb, out.chunks);
       // A place right before a title is the title's organisation ("Utah Governor Gary Herbert").
-      if (out.chunks.size() == before && e < t.size() && sc.match_title(e).end)
+      if (out.chunks.size() == before && e < t.size() && sc.match_title(e).end && !lex.is_non_name(sc.lower(b)) &&
+          !lex.is_non_name(sc.lower(e - 1)))
         out.chunks.push_back({MentionKind::Org, b, e, b, false, false, 0, {}});
       // One unknown capitalised word right before a title is the title's organisation
       // ("Gazprom chairman Aleksey Miller", "Turkcell's chief operating officer").

@@ -4,25 +4,6 @@
 
 namespace newsgraph {
 
-std::string valid_utf8_text(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
-  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
-  while (left > 0) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-    if (n <= 0) {
-      out += "\xEF\xBF\xBD";
-      n = 1;
-    } else {
-      out.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n));
-    }
-    p += n;
-    left -= n;
-  }
-  return out;
-}
 
 std::string xml_escape(std::string_view raw, bool attribute) {
   const std::string s = valid_utf8_text(raw);

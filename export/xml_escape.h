@@ -5,11 +5,11 @@
 #include <string>
 #include <string_view>
 
+#include "graph/knowledge_graph.h"
+
 namespace newsgraph {
 
-// Valid UTF-8: every invalid byte becomes U+FFFD, so no exporter writes a file that a strict
-// parser rejects.
-std::string valid_utf8_text(std::string_view s);
+// valid_utf8_text() (graph/knowledge_graph.h) makes any text valid UTF-8 first.
 
 // Escapes for XML 1.0 element content (attribute == false) or a double-quoted attribute value
 // (attribute == true). Always escapes & < > and, in attributes, " ' TAB LF CR as character

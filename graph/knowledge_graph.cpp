@@ -11,10 +11,8 @@
 #include <memory>
 
 namespace newsgraph {
-namespace {
 
-// Replaces invalid UTF-8 with U+FFFD so utf8proc_map never fails on record text.
-std::string valid_utf8(std::string_view s) {
+std::string valid_utf8_text(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
@@ -33,6 +31,9 @@ std::string valid_utf8(std::string_view s) {
   }
   return out;
 }
+
+namespace {
+
 
 void append_cp(std::string& out, utf8proc_int32_t cp) {
   utf8proc_uint8_t buf[4];
@@ -145,7 +146,7 @@ std::vector<std::string> list_field(const rapidjson::Value& o, const char* key) 
 }  // namespace
 
 std::string entity_key(std::string_view name) {
-  const std::string clean = valid_utf8(name);
+  const std::string clean = valid_utf8_text(name);
   utf8proc_uint8_t* mapped = nullptr;
   auto opts = static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
                                              UTF8PROC_STRIPMARK);

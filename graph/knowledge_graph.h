@@ -65,6 +65,10 @@ namespace newsgraph {
 // is folded byte-wise. Returns "" for a name made only of punctuation.
 std::string entity_key(std::string_view name);
 
+// Valid UTF-8: every invalid byte becomes U+FFFD, so utf8proc never fails on record text and no
+// exporter writes a file that a strict parser rejects.
+std::string valid_utf8_text(std::string_view s);
+
 // True when spelling `a` should be preferred to `b` as a label: more non-ASCII letters
 // (diacritics kept), then mixed case over all-upper/all-lower, then longer, then bytewise
 // smaller. A strict total order, so the choice is independent of the order seen.

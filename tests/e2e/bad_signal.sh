@@ -29,6 +29,10 @@ interrupt() {
     fail "newsgraph finished (exit $?) before it could be interrupted; use a larger input"
     return
   fi
+  # extract -o has its temporary open from the start: seeing it proves the run is mid-way.
+  if [ "$1" = extract ] && [ -z "$(find "$tmp" -name '.*.tmp' | head -1)" ]; then
+    fail "no temporary output file while extract -o runs"
+  fi
   kill "-$sig" "$pid"
   local waited=0
   while kill -0 "$pid" 2>/dev/null && [ "$waited" -lt 300 ]; do

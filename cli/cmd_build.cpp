@@ -20,7 +20,7 @@ void add_build_command(CLI::App& app, int& status) {
   struct Options {
     std::vector<std::string> inputs;
     std::string dir;
-    std::string graphml, dot, gexf, json, csv;
+    std::string graphml, dot, gexf, json, csv, html;
     unsigned threads = 0;
     std::vector<std::string> rules;
     bool replace_rules = false;
@@ -34,7 +34,8 @@ void add_build_command(CLI::App& app, int& status) {
       "Outputs: by default DIR/graph.graphml, DIR/graph.dot and DIR/graph.json in -o DIR (default\n"
       "\"out\", created if missing). graph.json is node-link JSON that NetworkX reads and that\n"
       "`newsgraph merge`, `export` and `query` accept as a saved graph. With any of --graphml,\n"
-      "--dot, --gexf, --json, --csv only those files are written (plus DIR's if -o is given too).\n"
+      "--dot, --gexf, --json, --csv, --html only those files are written (plus DIR's if -o is given\n"
+      "too). --html writes one page that shows the map in a browser, offline.\n"
       "Every file is written to a temporary file and renamed into place.\n\n"
       "Exit status: 0 ok, 1 failure, 2 usage error, 3 some input was skipped (see stderr).\n\n"
       "Example:\n  newsgraph build samples/ -o out && newsgraph query out/graph.json who-met Xi");
@@ -46,14 +47,15 @@ void add_build_command(CLI::App& app, int& status) {
   cmd->add_option("--gexf", opt->gexf, "write GEXF 1.3 to FILE")->type_name("FILE");
   cmd->add_option("--json", opt->json, "write node-link JSON (a saved graph) to FILE")->type_name("FILE");
   cmd->add_option("--csv", opt->csv, "write PREFIX.nodes.csv and PREFIX.edges.csv")->type_name("PREFIX");
+  cmd->add_option("--html", opt->html, "write the self-contained HTML map to FILE")->type_name("FILE");
   cmd->add_option("-j,--threads", opt->threads, "worker threads (default: all cores)");
-  cmd->add_option("--rules", opt->rules, "extra rule file(s) (JSON); see `newsgraph rules --help`")->type_name("FILE");
+  cmd->add_option("--rules", opt->rules, "extra rule file(s) (JSON); see `newsgraph rules --help`")->allow_extra_args(false)->type_name("FILE");
   cmd->add_flag("--replace-rules", opt->replace_rules, "use only the --rules files, not the built-in rules");
   cmd->add_flag("-q,--quiet", opt->quiet, "no progress and no summary");
   cmd->callback([opt, &status, dir_opt] {
     std::vector<std::pair<std::string, std::string>> outputs;  // (format, path)
     for (auto [fmt, path] : {std::pair{"graphml", &opt->graphml}, {"dot", &opt->dot}, {"gexf", &opt->gexf},
-                             {"json", &opt->json}, {"csv", &opt->csv}})
+                             {"json", &opt->json}, {"csv", &opt->csv}, {"html", &opt->html}})
       if (!path->empty()) outputs.emplace_back(fmt, *path);
     if (outputs.empty() || dir_opt->count() > 0) {
       std::string dir = opt->dir.empty() ? "out" : opt->dir;
@@ -69,6 +71,12 @@ void add_build_command(CLI::App& app, int& status) {
         outputs.emplace_back(fmt, (std::filesystem::path(dir) / (std::string("graph.") + fmt)).string());
     }
 
+    for (const auto& [fmt, path] : outputs)
+      if (auto why = format_unavailable(fmt); !why.empty()) {  // before hours of extraction
+        std::fprintf(stderr, "newsgraph build: %s\n", why.c_str());
+        status = kExitFailure;
+        return;
+      }
     auto rules = load_rule_files(opt->rules, opt->replace_rules);  // throws RuleError: main reports it
     Extractor extractor(rules);
     DocumentReader reader(opt->inputs,

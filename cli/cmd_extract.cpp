@@ -37,7 +37,7 @@ void add_extract_command(CLI::App& app, int& status) {
   cmd->add_option("inputs", opt->inputs, "Files, directories, or - for stdin")->required();
   cmd->add_option("-o,--output", opt->output, "Write records to FILE instead of standard output");
   cmd->add_option("-j,--threads", opt->threads, "Worker threads (default: all cores)");
-  cmd->add_option("--rules", opt->rules, "Extra rule file(s) (JSON); see `newsgraph rules --help`");
+  cmd->add_option("--rules", opt->rules, "Extra rule file(s) (JSON); see `newsgraph rules --help`")->allow_extra_args(false);
   cmd->add_flag("--replace-rules", opt->replace_rules, "Use only the --rules files, not the built-in rules");
   cmd->add_flag("-q,--quiet", opt->quiet, "No progress on stderr");
   cmd->callback([opt, &status] {

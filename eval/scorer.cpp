@@ -68,7 +68,8 @@ void for_each_line(const std::string& path, const std::function<void(int, std::s
 
 bool blank(std::string_view line) { return py_strip(line).empty(); }
 
-constexpr unsigned kParseFlags = rapidjson::kParseNanAndInfFlag;
+// Iterative: a line of a million "[" cannot overflow the stack.
+constexpr unsigned kParseFlags = rapidjson::kParseNanAndInfFlag | rapidjson::kParseIterativeFlag;
 
 std::string text_of(const rapidjson::Value* v) {
   return v != nullptr && v->IsString() ? std::string(v->GetString(), v->GetStringLength()) : std::string();

@@ -577,6 +577,27 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
     }
   }
 
+  // Acronyms defined in the text: "Communist Party of Vietnam (CPV) ...", "... Fund, or RDIF".
+  // A later bare "CPV" is that organisation.
+  std::unordered_map<std::string, std::string> acronyms;
+  for (auto& s : scanned) {
+    for (std::size_t ci = 0; ci < s.chunks.size(); ++ci) {
+      auto& c = s.chunks[ci];
+      if (c.kind != MentionKind::Org) continue;
+      for (std::size_t k = c.tb + 1; k + 2 < c.te + 1 && k + 2 <= s.tokens.size(); ++k) {
+        if (s.tokens[k].text != "(" || k + 2 >= s.tokens.size() || s.tokens[k + 2].text != ")") continue;
+        const auto& acr = s.tokens[k + 1];
+        if (!acr.allcaps) continue;
+        acronyms.emplace(std::string(acr.text), join_tokens(s.tokens, c.tb, k, clean));
+      }
+      // "..., or RDIF,": an acronym chunk right after an org and ", or".
+      if (ci + 1 < s.chunks.size() && s.chunks[ci + 1].kind == MentionKind::Org && s.chunks[ci + 1].tb == c.te + 2 &&
+          s.tokens[c.te].text == "," && to_lower_ascii(s.tokens[c.te + 1].text) == "or" &&
+          s.chunks[ci + 1].te == s.chunks[ci + 1].tb + 1 && s.tokens[s.chunks[ci + 1].tb].allcaps)
+        acronyms.emplace(std::string(s.tokens[s.chunks[ci + 1].tb].text), join_tokens(s.tokens, c.tb, c.te, clean));
+    }
+  }
+
   // Titles right before a person ("Chancellor Gordon Brown") let "the chancellor" refer back.
   std::map<std::string, std::vector<int>> holders;
   for (std::size_t si = 0; si < scanned.size(); ++si) {
@@ -636,6 +657,10 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
           m.value = c.former ? "former" : "";
         } else if (c.kind == MentionKind::Country || c.kind == MentionKind::Party) {
           m.value = c.value;
+        } else if (c.kind == MentionKind::Org && c.te == c.tb + 1) {
+          // A bare acronym the text defined reads as the full name.
+          auto it = acronyms.find(std::string(s.tokens[c.tb].text));
+          if (it != acronyms.end()) m.value = it->second;
         } else if (c.kind == MentionKind::Person) {
           m.begin = s.tokens[c.name_tb].begin;
           if (first_person < 0) first_person = ent;

@@ -37,7 +37,8 @@ struct Mention {
   std::size_t begin;  // clean-text byte span of the mention (for persons: the name, without honorific)
   std::size_t end;
   int entity = -1;    // persons: index into DocumentEntities::persons
-  std::string value;  // countries: the country name; parties: the party name; else the surface text
+  std::string value;  // countries: the country name; parties: the party name; an acronym the
+                      // text defined ("CPV"): the full organisation name; else empty
 };
 
 struct PersonEntity {

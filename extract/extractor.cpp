@@ -243,6 +243,15 @@ class DocumentExtraction {
     }
   }
 
+  // The full name of an org slot that is one acronym the document defined, else nullopt.
+  static std::optional<std::string> acronym_expansion(const TaggedSentence& ts, re2::StringPiece o) {
+    auto ms = markers_in(o);
+    if (ms.size() != 1 || ms[0].kind != 'O' || static_cast<std::size_t>(ms[0].index) >= ts.mentions.size())
+      return std::nullopt;
+    const auto& v = ts.mentions[ms[0].index].value;
+    return v.empty() ? std::nullopt : std::optional<std::string>(v);
+  }
+
   // The clean text an org slot covers. In the fine view every tagged byte maps back to the
   // clean text, so a slot may mix markers and plain words ("civil liberties group Liberty").
   std::optional<std::string> org_text(const TaggedSentence& ts, const std::string& text, re2::StringPiece o) {
@@ -260,7 +269,9 @@ class DocumentExtraction {
         }
       }
       auto ms = markers_in(o);
-      if (ms.size() == 1 && ms[0].kind == 'C' && o.size() <= 8 && static_cast<std::size_t>(ms[0].index) < ts.mentions.size())
+      // Orgs stay as written ("PCS leader"): a defined acronym is not expanded in the record.
+      if (ms.size() == 1 && ms[0].kind == 'C' && o.size() <= 8 &&
+          static_cast<std::size_t>(ms[0].index) < ts.mentions.size() && !ts.mentions[ms[0].index].value.empty())
         return ts.mentions[ms[0].index].value;
       if (ce <= cb) return std::nullopt;
       std::string s = text_.text.substr(cb, ce - cb);
@@ -314,6 +325,7 @@ class DocumentExtraction {
     r.subject = ents_.persons[pid].name;
     r.title = title;
     r.org = org_text(ts, text, o);
+    r.org_full = acronym_expansion(ts, o);
     r.former = tm.value == "former" || !former.empty();
     r.object = r.org ? title + " of " + *r.org : title;
     // One office per (person, title, org); an org repeated with its acronym in brackets
@@ -342,6 +354,7 @@ class DocumentExtraction {
     r.subject = ents_.persons[pid].name;
     r.object = *org;
     r.org = org;
+    r.org_full = acronym_expansion(ts, o);
     auto key = std::make_tuple(rule.relation, pid, to_lower_ascii(*org));
     if (!seen_other_.insert(key).second) return;
     out_.push_back(std::move(r));

@@ -258,7 +258,7 @@ struct DocumentReader::Impl {
       first = sniff.find_first_not_of(" \t\r\n", first + 3);
     bool whole =
         first != std::string_view::npos &&
-        (sniff[first] == '[' || (extension_of(path) == ".json" && !one_line_object(sniff)));
+        extension_of(path) == ".json" && (sniff[first] == '[' || !one_line_object(sniff));
     if (whole) read_json_array(path);
     return true;
   }

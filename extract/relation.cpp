@@ -130,6 +130,7 @@ std::string to_json(const Relation& r) {
   } else if (r.org) {
     put(w, "org", r.org);
   }
+  if (r.org_full) put(w, "org_full", r.org_full);
   put(w, "evidence", r.evidence);
   w.Key("span");
   w.StartArray();
@@ -170,6 +171,7 @@ Relation relation_from_json(std::string_view line) {
   r.title = get_string(d, "title", false);
   r.org = get_optional(d, "org");
   if (auto it = d.FindMember("former"); it != d.MemberEnd() && it->value.IsBool()) r.former = it->value.GetBool();
+  r.org_full = get_optional(d, "org_full");
   r.evidence = get_string(d, "evidence", false);
   if (auto it = d.FindMember("span"); it != d.MemberEnd()) {
     const auto& s = it->value;

@@ -34,6 +34,9 @@ struct Relation {
   std::string title;
   std::optional<std::string> org;  // nullopt is written as null
   bool former = false;
+  // When `org` is an acronym the document defined ("CPV" after "Communist Party of Vietnam
+  // (CPV)"), its full name; written as "org_full" only when set. `org` stays as written.
+  std::optional<std::string> org_full;
 
   std::string evidence;
   std::size_t span_begin = 0;

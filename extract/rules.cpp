@@ -6,6 +6,8 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -33,6 +35,15 @@ std::pair<int, int> line_col(std::string_view text, std::size_t offset) {
 int line_of_id(std::string_view text, const std::string& id) {
   auto pos = text.find("\"" + id + "\"");
   return pos == std::string_view::npos ? 0 : line_col(text, pos).first;
+}
+
+// RE2's messages quote the expanded pattern; markers are control bytes, shown as [ and ].
+std::string readable(std::string s) {
+  for (auto& c : s) {
+    if (c == '\x01') c = '[';
+    else if (c == '\x02') c = ']';
+  }
+  return s;
 }
 
 RE2::Options rule_options() {
@@ -105,7 +116,7 @@ std::string RuleSet::expand(const std::string& pattern, const std::string& where
 void RuleSet::add_file(const std::string& name, std::string_view contents) {
   if (compiled_) throw std::logic_error("RuleSet::add_file after compile()");
   rapidjson::Document d;
-  d.Parse(contents.data(), contents.size());
+  d.Parse<rapidjson::kParseIterativeFlag>(contents.data(), contents.size());  // no recursion: deep nesting cannot overflow the stack
   if (d.HasParseError()) {
     auto [line, col] = line_col(contents, d.GetErrorOffset());
     throw RuleError(name + ":" + std::to_string(line) + ":" + std::to_string(col) +
@@ -138,7 +149,7 @@ void RuleSet::add_file(const std::string& name, std::string_view contents) {
       std::string where = name + ":" + std::to_string(line_of_id(contents, pat.substr(0, 20))) + ": collapse: ";
       Rewrite w;
       w.re = std::make_unique<RE2>(expand(pat, where), rule_options());
-      if (!w.re->ok()) throw RuleError(where + w.re->error());
+      if (!w.re->ok()) throw RuleError(where + readable(w.re->error()));
       w.replace = r.HasMember("replace") && r["replace"].IsString() ? r["replace"].GetString() : "";
       collapse_.push_back(std::move(w));
     }
@@ -175,7 +186,7 @@ void RuleSet::add_file(const std::string& name, std::string_view contents) {
       if (rule->pattern.empty()) throw RuleError(where + "missing \"pattern\"");
       rule->compiled = expand(rule->pattern, where);
       rule->re = std::make_unique<RE2>(rule->compiled, rule_options());
-      if (!rule->re->ok()) throw RuleError(where + "bad pattern: " + rule->re->error());
+      if (!rule->re->ok()) throw RuleError(where + "bad pattern: " + readable(rule->re->error()));
       const auto& groups = rule->re->NamedCapturingGroups();
       auto need = [&](const char* g) {
         if (!groups.count(g)) throw RuleError(where + "pattern has no slot named '" + g + "'");
@@ -194,7 +205,7 @@ void RuleSet::add_file(const std::string& name, std::string_view contents) {
       std::string unless = str("unless");
       if (!unless.empty()) {
         rule->unless = std::make_unique<RE2>(expand(unless, where), rule_options());
-        if (!rule->unless->ok()) throw RuleError(where + "bad \"unless\" pattern: " + rule->unless->error());
+        if (!rule->unless->ok()) throw RuleError(where + "bad \"unless\" pattern: " + readable(rule->unless->error()));
       }
       auto same = std::find_if(rules_.begin(), rules_.end(), [&](const auto& x) { return x->id == rule->id; });
       if (same != rules_.end())
@@ -276,7 +287,7 @@ std::shared_ptr<const RuleSet> load_rule_files(const std::vector<std::string>& p
   if (!replace_builtin) set->add_builtin();
   for (const auto& path : paths) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw RuleError(path + ": cannot read rules file");
+    if (!in) throw RuleError(path + ": cannot read rules file: " + std::strerror(errno));
     std::ostringstream ss;
     ss << in.rdbuf();
     set->add_file(path, ss.str());

@@ -40,6 +40,13 @@ std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_
       ++i;
       continue;
     }
+    // U+FFFD (what invalid bytes and NULs became) is punctuation, never part of a name.
+    if (c == 0xEF && i + 2 < end && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+        static_cast<unsigned char>(text[i + 2]) == 0xBD) {
+      out.push_back({i, i + 3, text.substr(i, 3), false, false, false});
+      i += 3;
+      continue;
+    }
     if (!is_word_byte(c)) {
       // "'s" after a word is the possessive token.
       if (c == '\'' && i + 1 < end && (text[i + 1] == 's' || text[i + 1] == 'S') &&
@@ -58,6 +65,9 @@ std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_
     std::size_t j = i;
     while (j < end) {
       unsigned char d = static_cast<unsigned char>(text[j]);
+      if (d == 0xEF && j + 2 < end && static_cast<unsigned char>(text[j + 1]) == 0xBF &&
+          static_cast<unsigned char>(text[j + 2]) == 0xBD)
+        break;
       if (is_word_byte(d)) {
         ++j;
         continue;

@@ -506,7 +506,7 @@ bool KnowledgeGraph::is_saved_line(std::string_view line) {
       line.find("\"links\"") == std::string_view::npos)
     return false;
   rapidjson::Document d;
-  d.Parse(line.data(), line.size());
+  d.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
   return !d.HasParseError() && d.IsObject() && !d.HasMember("subject") &&
          (d.HasMember("kind") || d.HasMember("newsgraph") || (d.HasMember("nodes") && d.HasMember("links")));
 }
@@ -573,7 +573,7 @@ void KnowledgeGraph::add_edge_line(const std::string& skey, const std::string& t
 
 void KnowledgeGraph::add_saved_line(std::string_view line) {
   rapidjson::Document d;
-  d.Parse(line.data(), line.size());
+  d.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
   if (d.HasParseError())
     throw GraphFormatError(std::string("invalid JSON at column ") + std::to_string(d.GetErrorOffset() + 1) + ": " +
                            rapidjson::GetParseError_En(d.GetParseError()));

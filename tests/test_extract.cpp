@@ -209,3 +209,11 @@ TEST_CASE("rule files: errors name the file, line, rule and RE2's message") {
   CHECK_THROWS_WITH_AS(set3.add_file("slot.json", "{\"rules\":[{\"id\":\"s\",\"relation\":\"met_with\",\"pattern\":\"{HUMAN:a} met {PERSON:b}\"}]}"),
                        doctest::Contains("unknown slot type 'HUMAN'"), newsgraph::RuleError);
 }
+
+TEST_CASE("acronyms defined in the text keep their full name beside the org as written") {
+  auto rs = extract("The Communist Party of Vietnam (CPV) met in Hanoi. CPV General Secretary Nguyen Van Binh spoke.");
+  const Relation* r = office(rs, "Nguyen Van Binh", "General Secretary");
+  REQUIRE(r != nullptr);
+  CHECK(r->org == std::optional<std::string>("CPV"));
+  CHECK(r->org_full == std::optional<std::string>("Communist Party of Vietnam"));
+}

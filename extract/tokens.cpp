@@ -9,6 +9,12 @@ namespace {
 
 bool is_word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
 
+// U+FFFD, what invalid bytes and NULs became in the clean text.
+bool is_replacement(std::string_view text, std::size_t i, std::size_t end) {
+  return i + 2 < end && static_cast<unsigned char>(text[i]) == 0xEF &&
+         static_cast<unsigned char>(text[i + 1]) == 0xBF && static_cast<unsigned char>(text[i + 2]) == 0xBD;
+}
+
 // Abbreviations whose final dot belongs to the word (lower-cased, without the dot).
 bool keeps_dot(std::string_view w) {
   static const std::array<std::string_view, 40> kAbbrev = {
@@ -41,8 +47,7 @@ std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_
       continue;
     }
     // U+FFFD (what invalid bytes and NULs became) is punctuation, never part of a name.
-    if (c == 0xEF && i + 2 < end && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
-        static_cast<unsigned char>(text[i + 2]) == 0xBD) {
+    if (is_replacement(text, i, end)) {
       out.push_back({i, i + 3, text.substr(i, 3), false, false, false});
       i += 3;
       continue;
@@ -65,16 +70,14 @@ std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_
     std::size_t j = i;
     while (j < end) {
       unsigned char d = static_cast<unsigned char>(text[j]);
-      if (d == 0xEF && j + 2 < end && static_cast<unsigned char>(text[j + 1]) == 0xBF &&
-          static_cast<unsigned char>(text[j + 2]) == 0xBD)
-        break;
+      if (is_replacement(text, j, end)) break;
       if (is_word_byte(d)) {
         ++j;
         continue;
       }
       // Internal joiners: "Vice-Premier", "O'Brien", "U.S.", "4.8".
       if ((d == '-' || d == '.' || d == '\'' || d == '&') && j + 1 < end &&
-          is_word_byte(static_cast<unsigned char>(text[j + 1]))) {
+          is_word_byte(static_cast<unsigned char>(text[j + 1])) && !is_replacement(text, j + 1, end)) {
         if (d == '\'' && (text[j + 1] == 's' || text[j + 1] == 'S') &&
             (j + 2 >= end || !is_word_byte(static_cast<unsigned char>(text[j + 2]))))
           break;  // possessive

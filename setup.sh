@@ -12,6 +12,7 @@ packages=(
   iso-codes                                     # country names, compiled into the binary
   python3 python3-networkx python3-igraph graphviz   # tests: real consumers open the exports
   python3-distributed                           # contrib/dask driver and its test (dask-scheduler, dask-worker)
+  clang libclang-rt-14-dev                      # CI's libFuzzer targets (tests/fuzz, tests/ci_extra.sh)
 )
 
 missing=()

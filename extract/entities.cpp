@@ -536,6 +536,34 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
   scanned.reserve(sentences.size());
   for (const auto& s : sentences) scanned.push_back(scan_sentence(lex, clean, s));
 
+  // Headlines capitalise every word: "End Bush 'denial'" opens with a verb, not a first name.
+  // A sentence-initial name whose first word appears nowhere else in the document, while its
+  // last word does (as a name word elsewhere), loses that first word.
+  {
+    std::unordered_map<std::string, int> name_word_uses;
+    for (auto& s : scanned)
+      for (auto& c : s.chunks)
+        if (c.kind == MentionKind::Person)
+          for (std::size_t k = c.name_tb; k < c.te; ++k)
+            if (s.tokens[k].word) ++name_word_uses[std::string(s.tokens[k].text)];
+    for (auto& s : scanned) {
+      for (auto& c : s.chunks) {
+        if (c.kind != MentionKind::Person || c.anchored || c.te - c.name_tb != 2) continue;
+        std::size_t first_word = 0;
+        while (first_word < s.tokens.size() && !s.tokens[first_word].word) ++first_word;
+        if (c.name_tb != first_word) continue;
+        std::string head(s.tokens[c.name_tb].text), last(s.tokens[c.te - 1].text);
+        std::size_t at = s.tokens[c.name_tb].begin;
+        bool head_elsewhere = clean.find(head, s.tokens[c.te].begin) != std::string_view::npos ||
+                              clean.substr(0, at).find(head) != std::string_view::npos;
+        if (name_word_uses[head] == 1 && name_word_uses[last] >= 2 && !head_elsewhere) {
+          c.name_tb += 1;
+          c.tb = c.name_tb;
+        }
+      }
+    }
+  }
+
   // Pass 1: names of two or more words are persons; one-word names wait for pass 2.
   PersonTable table;
   std::map<std::string, bool> anchored_single;

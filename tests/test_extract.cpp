@@ -217,3 +217,9 @@ TEST_CASE("acronyms defined in the text keep their full name beside the org as w
   CHECK(r->org == std::optional<std::string>("CPV"));
   CHECK(r->org_full == std::optional<std::string>("Communist Party of Vietnam"));
 }
+
+TEST_CASE("regression: a headline verb is no first name") {
+  auto rs = extract("Stop Mendez plan Lopez says\n\nMayor Ana Lopez criticised President Mendez's plan on Monday.");
+  CHECK(office(rs, "Mendez", "President") != nullptr);
+  CHECK(office(rs, "Stop Mendez", "President") == nullptr);
+}

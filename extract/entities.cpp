@@ -81,6 +81,9 @@ class SentenceScanner {
     }
     // Most words open no title: one lookup, and done.
     if (!lex_.may_start_title(first)) return m;
+    // "former Labour minister": a capitalised party word inside a sentence is the party, not the
+    // labour portfolio (which "Labour minister, Alfredo Franco" opening a sentence may be).
+    if (i > 0 && t_[i].cap && !lex_.party(first).empty()) return m;
     // Words with a leading "vice-"/"co-" are a modifier glued to a title ("Vice-Premier").
     std::vector<std::string> words;  // subwords, with token index
     std::vector<std::size_t> owner;

@@ -30,7 +30,7 @@ void add_export_command(CLI::App& app, int& status) {
     std::string output;
   };
   auto opt = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("export", "Write a saved graph as GraphML, DOT, GEXF, JSON or CSV");
+  auto* cmd = app.add_subcommand("export", "Write a saved graph as GraphML, DOT, GEXF, JSON, CSV, HTML, SVG or PNG");
   cmd->footer(
       "Formats:\n"
       "  graphml  Gephi, NetworkX, igraph, yEd; typed attributes incl. degree, component, betweenness\n"
@@ -39,20 +39,23 @@ void add_export_command(CLI::App& app, int& status) {
       "  json     node-link JSON (networkx.node_link_graph, d3); also readable by merge/query\n"
       "  csv      PATH.nodes.csv and PATH.edges.csv (PATH/nodes.csv, PATH/edges.csv for a\n"
       "           directory) with neo4j-admin import headers\n"
+      "  html     one self-contained page: the map in any browser, offline (search, evidence, filters)\n"
+      "  svg, png drawn by Graphviz (dot; sfdp past 1000 nodes), which must be installed\n"
       "The format defaults to the extension of -o. Without -o (or with -o -) the file goes to\n"
       "standard output (not for csv). Files are written to a temporary file and renamed into place.\n\n"
-      "Example:\n  newsgraph export out/graph.json --format gexf -o out/graph.gexf");
+      "Examples:\n  newsgraph export out/graph.json --format gexf -o out/graph.gexf\n"
+      "  newsgraph export out/graph.json -o map.html");
   cmd->add_option("graph", opt->graph, "saved graph (merge output, build's graph.json) or records; - for stdin")
       ->required()
       ->type_name("GRAPH");
-  cmd->add_option("-f,--format", opt->format, "graphml, dot, gexf, json or csv")
+  cmd->add_option("-f,--format", opt->format, "graphml, dot, gexf, json, csv, html, svg or png")
       ->type_name("FORMAT")
-      ->check(CLI::IsMember({"graphml", "dot", "gexf", "json", "csv"}));
+      ->check(CLI::IsMember(format_names()));
   cmd->add_option("-o,--output", opt->output, "output path (a prefix for csv)")->type_name("PATH");
   cmd->callback([opt, &status] {
     std::string format = opt->format.empty() ? format_from_extension(opt->output) : opt->format;
     if (format.empty()) {
-      std::fprintf(stderr, "newsgraph export: give --format (graphml, dot, gexf, json, csv)\n");
+      std::fprintf(stderr, "newsgraph export: give --format (graphml, dot, gexf, json, csv, html, svg, png)\n");
       status = kExitUsage;
       return;
     }
@@ -60,6 +63,11 @@ void add_export_command(CLI::App& app, int& status) {
     if (to_stdout && format == "csv") {
       std::fprintf(stderr, "newsgraph export: csv writes two files; give -o PREFIX\n");
       status = kExitUsage;
+      return;
+    }
+    if (auto why = format_unavailable(format); !why.empty() && format == "html") {
+      std::fprintf(stderr, "newsgraph export: %s\n", why.c_str());
+      status = kExitFailure;
       return;
     }
     KnowledgeGraph g;
@@ -76,6 +84,14 @@ void add_export_command(CLI::App& app, int& status) {
       }
       st = g.merge_lines(in, opt->graph, report);
     }
+    if (auto why = format_unavailable(format, g.num_vertices()); !why.empty()) {
+      std::fprintf(stderr, "newsgraph export: %s\n", why.c_str());
+      status = kExitFailure;
+      return;
+    }
+    if ((format == "svg" || format == "png") && g.num_vertices() > kDotNodeLimit)
+      std::fprintf(stderr, "newsgraph export: note: %zu nodes; drawing with sfdp, not dot (too slow past %zu)\n",
+                   g.num_vertices(), kDotNodeLimit);
     if (format == "dot" && g.num_vertices() > kDotNodeLimit)
       std::fprintf(stderr,
                    "newsgraph export: note: %zu nodes; Graphviz dot becomes unusably slow past about %zu. "
@@ -93,6 +109,8 @@ void add_export_command(CLI::App& app, int& status) {
         if (format == "dot") write_dot(input, std::cout);
         if (format == "gexf") write_gexf(input, std::cout);
         if (format == "json") write_json(input, std::cout);
+        if (format == "html") write_html(input, std::cout);
+        if (format == "svg" || format == "png") write_graphviz_image(input, format, std::cout);
         std::cout.flush();
         if (!std::cout) throw OutputError("standard output: write failed");
       } else {

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "export/atomic_file.h"
+#include "export/html_viewer.h"
 
 namespace newsgraph {
 
@@ -68,8 +69,15 @@ std::pair<std::string, std::string> csv_paths(const std::string& prefix) {
 }
 
 const std::vector<std::string>& format_names() {
-  static const std::vector<std::string> names = {"graphml", "dot", "gexf", "json", "csv"};
+  static const std::vector<std::string> names = {"graphml", "dot", "gexf", "json", "csv", "html", "svg", "png"};
   return names;
+}
+
+std::string format_unavailable(std::string_view format, std::size_t nodes) {
+  if (format == "html" && html_viewer_page().empty())
+    return "this newsgraph was built without the HTML map: " + std::string(html_viewer_missing_reason());
+  if (format == "svg" || format == "png") return graphviz_unavailable(nodes);
+  return {};
 }
 
 bool is_format(std::string_view name) {
@@ -80,7 +88,8 @@ bool is_format(std::string_view name) {
 
 std::vector<std::string> write_format(const ExportInput& in, std::string_view format, const std::string& path) {
   if (!is_format(format))
-    throw std::invalid_argument("unknown format \"" + std::string(format) + "\" (graphml, dot, gexf, json, csv)");
+    throw std::invalid_argument("unknown format \"" + std::string(format) + "\" (graphml, dot, gexf, json, csv, html, svg, png)");
+  if (auto why = format_unavailable(format, in.graph.num_vertices()); !why.empty()) throw OutputError(why);
   if (format == "csv") {
     auto [nodes, edges] = csv_paths(path);
     // Open both before committing either, so a bad path leaves neither file half-replaced.
@@ -100,6 +109,10 @@ std::vector<std::string> write_format(const ExportInput& in, std::string_view fo
     write_gexf(in, f.stream());
   else if (format == "json")
     write_json(in, f.stream());
+  else if (format == "html")
+    write_html(in, f.stream());
+  else if (format == "svg" || format == "png")
+    write_graphviz_image(in, format, f.stream());
   else
     throw std::invalid_argument("unknown format \"" + std::string(format) + "\" (graphml, dot, gexf, json, csv)");
   f.commit();

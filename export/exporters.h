@@ -70,7 +70,24 @@ void write_csv_edges(const ExportInput& in, std::ostream& out);
 // "P/nodes.csv" and "P/edges.csv" when P ends in '/' or is an existing directory.
 std::pair<std::string, std::string> csv_paths(const std::string& prefix);
 
-// The format names accepted by write_format: graphml, dot, gexf, json, csv.
+// A self-contained HTML page (export/html.cpp): the map drawn by sigma.js with a force layout,
+// search by any alias, evidence on a click, filters by category and date; no network needed.
+// Throws OutputError when this binary was built without the viewer (see format_unavailable).
+void write_html(const ExportInput& in, std::ostream& out);
+
+// SVG or PNG (format "svg" or "png") drawn by Graphviz from write_dot's output, run as a
+// subprocess: graphviz_engine() is `dot`, or `sfdp` past kDotNodeLimit nodes. Throws OutputError
+// when the engine is not on PATH or fails (export/graphviz_image.cpp).
+void write_graphviz_image(const ExportInput& in, std::string_view format, std::ostream& out);
+std::string graphviz_engine(std::size_t nodes);
+std::string graphviz_unavailable(std::size_t nodes);  // "" when the engine is on PATH, else why
+
+// Why this binary cannot write `format` here ("" when it can): html needs the viewer compiled
+// in (node and npm at build time, NEWSGRAPH_HTML); svg and png need Graphviz on PATH (`nodes`
+// picks dot or sfdp). Callers check it before doing any work.
+std::string format_unavailable(std::string_view format, std::size_t nodes = 0);
+
+// The format names accepted by write_format: graphml, dot, gexf, json, csv, html, svg, png.
 const std::vector<std::string>& format_names();
 bool is_format(std::string_view name);
 

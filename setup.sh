@@ -12,6 +12,8 @@ packages=(
   iso-codes                                     # country names, compiled into the binary
   python3 python3-networkx python3-igraph graphviz   # tests: real consumers open the exports
   python3-distributed                           # contrib/dask driver and its test (dask-scheduler, dask-worker)
+  nodejs npm                                    # HTML map: npm ci fetches sigma.js/graphology at build time
+  chromium                                      # tests: the HTML map is checked in a real browser
   clang libclang-rt-14-dev                      # CI's libFuzzer targets (tests/fuzz, tests/ci_extra.sh)
 )
 

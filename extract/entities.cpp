@@ -549,7 +549,10 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
         if (c.kind == MentionKind::Person)
           for (std::size_t k = c.name_tb; k < c.te; ++k)
             if (s.tokens[k].word) ++name_word_uses[std::string(s.tokens[k].text)];
-    for (auto& s : scanned) {
+    // Only a headline: the document's first line, without a full stop.
+    if (!scanned.empty() && !scanned[0].tokens.empty() && scanned[0].tokens.back().text != "." &&
+        scanned[0].tokens.back().text != "!" && scanned[0].tokens.back().text != "?") {
+      auto& s = scanned[0];
       for (auto& c : s.chunks) {
         if (c.kind != MentionKind::Person || c.anchored || c.te - c.name_tb != 2) continue;
         std::size_t first_word = 0;

@@ -223,3 +223,41 @@ TEST_CASE("regression: a headline verb is no first name") {
   CHECK(office(rs, "Mendez", "President") != nullptr);
   CHECK(office(rs, "Stop Mendez", "President") == nullptr);
 }
+
+TEST_CASE("meetings: hosting, receiving, lunch, visits and titles with adjectives") {
+  CHECK(has_pair(extract("German Chancellor Olaf Brandt hosted French President Anne Morel in Berlin on Tuesday."),
+                 "met_with", "Olaf Brandt", "Anne Morel"));
+  CHECK(has_pair(extract("Marco Conti had lunch with Finance Minister Petra Vogel."), "met_with", "Marco Conti",
+                 "Petra Vogel"));
+  CHECK(has_pair(extract("Olaf Brandt also met with opposition leader Kurt Maier, his spokesman said."), "met_with",
+                 "Olaf Brandt", "Kurt Maier"));
+  CHECK(has_pair(extract("Luis Ortega and Petra Vogel discussed inflation at a private dinner."), "met_with",
+                 "Luis Ortega", "Petra Vogel"));
+}
+
+TEST_CASE("calls: placed, video and fronted") {
+  CHECK(has_pair(extract("Anne Morel telephoned Marco Conti after the summit."), "phoned", "Anne Morel", "Marco Conti"));
+  CHECK(has_pair(extract("Prime Minister Hiro Tanaka and Olaf Brandt held a video call on Thursday."), "phoned",
+                 "Hiro Tanaka", "Olaf Brandt"));
+  CHECK(has_pair(extract("In a phone call with Hiro Tanaka, Anne Morel stressed unity."), "phoned", "Anne Morel",
+                 "Hiro Tanaka"));
+}
+
+TEST_CASE("regression: expected, declined, postponed, reporters, resistance, never, conditional") {
+  for (const char* s : {"President Ana Reyes and Prime Minister Jonas Berg are expected to meet in Oslo next month.",
+                        "Ana Reyes declined to meet Jonas Berg in Oslo.",
+                        "A planned meeting between Ana Reyes and Jonas Berg was postponed.",
+                        "Jonas Berg met reporters outside parliament.",
+                        "The proposal met with resistance from Finance Minister Lina Dahl.",
+                        "Lina Dahl said she would meet Ana Reyes if invited.",
+                        "Ana Reyes has never met Lina Dahl.",
+                        "Jonas Berg spoke with Lina Dahl about the budget.",
+                        "Ana Reyes may call Jonas Berg later this week."}) {
+    CAPTURE(s);
+    auto rs = extract(s);
+    CHECK(count(rs, "met_with") + count(rs, "phoned") == 0);
+  }
+  // A past meeting told in a relative clause is a fact.
+  CHECK(has_pair(extract("Karl Holm, who met Ana Reyes last year in Madrid, said little."), "met_with", "Karl Holm",
+                 "Ana Reyes"));
+}

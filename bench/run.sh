@@ -117,9 +117,9 @@ awk -F'|' -v bytes="$bytes" '
     printf "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
     c = wall[idx["cat > /dev/null"]]; s = wall[idx["re2_scan (trigger words)"]]
     for (i = 1; i <= NR; i++) {
-      mbs = wall[i] > 0 ? bytes / 1e6 / wall[i] : 0
+      mbs = (wall[i] > 0) ? bytes / 1e6 / wall[i] : 0
       printf "| %s | %d | %.2f | %.1f | %.1f | %.2f | %.1f | %d | %.1f | %.1f |\n", name[i], th[i], wall[i], mbs, mbs / th[i],
-             cpu[i], cpu[i] > 0 ? bytes / 1e6 / cpu[i] : 0, rss[i], c > 0 ? wall[i] / c : 0, s > 0 ? wall[i] / s : 0
+             cpu[i], (cpu[i] > 0 ? bytes / 1e6 / cpu[i] : 0), rss[i], (c > 0 ? wall[i] / c : 0), (s > 0 ? wall[i] / s : 0)
     }
     printf "\n"
     for (k = 0; k < 2; k++) {

@@ -19,6 +19,12 @@ packages=(
 
 missing=()
 for p in "${packages[@]}"; do
+  # A Node.js installed outside Debian (nodesource, nvm) brings its own npm and conflicts with
+  # Debian's npm package: the commands are what matters.
+  case $p in
+    nodejs) command -v node >/dev/null 2>&1 && continue ;;
+    npm) command -v npm >/dev/null 2>&1 && continue ;;
+  esac
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if ((${#missing[@]})); then

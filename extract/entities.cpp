@@ -212,6 +212,10 @@ class SentenceScanner {
 };
 
 // A piece of a sentence found by the scanner, before persons are resolved.
+// Marks an org guessed from one unknown word before a title ("Gazprom chairman"): when the
+// document names a person with that word ("Biden's chief of staff"), it is that person.
+constexpr const char* kTentativeOrg = "tentative-org";
+
 struct Chunk {
   MentionKind kind;
   std::size_t tb, te;       // tokens [tb, te) of the whole mention (honorific included)
@@ -429,7 +433,10 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, Senten
           !out.chunks.back().anchored) {
         std::size_t next = e < t.size() && t[e].text == "'s" ? e + 1 : e;
         bool based = sc.lower(b).ends_with("-based");  // "Beijing-based manager" is no org
-        if (next < t.size() && sc.match_title(next).end && !based) out.chunks.back().kind = MentionKind::Org;
+        if (next < t.size() && sc.match_title(next).end && !based) {
+          out.chunks.back().kind = MentionKind::Org;
+          out.chunks.back().value = kTentativeOrg;  // a person after all if the document names one so
+        }
       }
       // "Homeland Security Adviser Tom Bossert": words right before a role word name its domain.
       if (out.chunks.size() > before && out.chunks.back().kind == MentionKind::Person && !out.chunks.back().anchored &&
@@ -586,6 +593,13 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
       }
     }
   }
+
+  for (auto& s : scanned)
+    for (auto& c : s.chunks)
+      if (c.kind == MentionKind::Org && c.value == kTentativeOrg) {
+        c.value.clear();
+        if (table.resolve_short(join_tokens(s.tokens, c.tb, c.te, clean)) >= 0) c.kind = MentionKind::Person;
+      }
 
   DocumentEntities out;
   // Pass 2: resolve every person chunk to an entity; drop unanchored unknown single words.

@@ -344,7 +344,9 @@ class DocumentExtraction {
     if (pid < 0) return;
     std::optional<std::string> org;
     auto ms = markers_in(o);
-    if (ms.size() == 1 && ms[0].kind == 'A' && static_cast<std::size_t>(ms[0].index) < ts.mentions.size())
+    if (!rule.org.empty())
+      org = rule.org;
+    else if (ms.size() == 1 && ms[0].kind == 'A' && static_cast<std::size_t>(ms[0].index) < ts.mentions.size())
       org = ts.mentions[ms[0].index].value;
     else
       org = org_text(ts, text, o);

@@ -200,7 +200,8 @@ void RuleSet::add_file(const std::string& name, std::string_view contents) {
         if (rule->title.empty()) need("t");
       } else {
         need("p");
-        need("o");
+        rule->org = str("org");  // "R-Texas": the rule names the party
+        if (rule->org.empty()) need("o");
       }
       std::string unless = str("unless");
       if (!unless.empty()) {

@@ -18,7 +18,7 @@
 // ("heads the X" -> "head"), optionally o / o2 (org; o wins) and `former` (a group that, when
 // it matches, flags the office as former). Any rule may have a group `reject`: a match in
 // which it takes part is dropped ("her old boss Kelly" is no office). member_of /
-// affiliated_with: p and o.
+// affiliated_with: p and o, or a fixed "org" ("R-Texas" -> "Republican Party").
 //
 // Views: "fine" is the tagged sentence itself (titles, orgs and countries are separate
 // markers); "coarse" is the fine view after the "collapse" rewrites, which fold a person's
@@ -56,6 +56,7 @@ struct Rule {
   bool symmetric = false;
   RuleView view = RuleView::Coarse;
   std::string title;     // holds_office rules may name the title instead of a {TITLE:t} slot
+  std::string org;       // member_of / affiliated_with rules may name the org instead of a slot
   std::string pattern;   // as written
   std::string compiled;  // after slot and macro expansion
   std::unique_ptr<re2::RE2> re;

@@ -261,3 +261,19 @@ TEST_CASE("regression: expected, declined, postponed, reporters, resistance, nev
   CHECK(has_pair(extract("Karl Holm, who met Ana Reyes last year in Madrid, said little."), "met_with", "Karl Holm",
                  "Ana Reyes"));
 }
+
+TEST_CASE("AP style: party-state tags, press secretary, a person's staff") {
+  auto rs = extract("Sen. Ted Crane, R-Texas, said the meeting was a waste of time.");
+  CHECK(has_affiliation(rs, "member_of", "Ted Crane", "Republican Party"));
+  rs = extract("White House press secretary Karen Pierre said no.");
+  REQUIRE(office(rs, "Karen Pierre", "press secretary") != nullptr);
+  CHECK(office(rs, "Karen Pierre", "press secretary")->org == std::optional<std::string>("White House"));
+  // A person's possessive is no organisation.
+  rs = extract("President Joe Baden spoke. Baden's chief of staff, Jeff Zimmer, joined the call.");
+  REQUIRE(office(rs, "Jeff Zimmer", "chief of staff") != nullptr);
+  CHECK_FALSE(office(rs, "Jeff Zimmer", "chief of staff")->org.has_value());
+  rs = extract("Janet Yale, a former Federal Reserve chair, said she had spoken by phone with Senator Chuck Shaw.");
+  CHECK(has_pair(rs, "phoned", "Janet Yale", "Chuck Shaw"));
+  REQUIRE(office(rs, "Janet Yale", "chair") != nullptr);
+  CHECK(office(rs, "Janet Yale", "chair")->former);
+}

@@ -567,7 +567,8 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
         if (c.name_tb != first_word) continue;
         std::string head(s.tokens[c.name_tb].text), last(s.tokens[c.te - 1].text);
         std::size_t at = s.tokens[c.name_tb].begin;
-        bool head_elsewhere = clean.find(head, s.tokens[c.te].begin) != std::string_view::npos ||
+        std::size_t after = s.tokens[c.te - 1].end;  // the name may end the headline
+        bool head_elsewhere = clean.find(head, after) != std::string_view::npos ||
                               clean.substr(0, at).find(head) != std::string_view::npos;
         if (name_word_uses[head] == 1 && name_word_uses[last] >= 2 && !head_elsewhere) {
           c.name_tb += 1;
@@ -640,7 +641,7 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
       }
       // "..., or RDIF,": an acronym chunk right after an org and ", or".
       if (ci + 1 < s.chunks.size() && s.chunks[ci + 1].kind == MentionKind::Org && s.chunks[ci + 1].tb == c.te + 2 &&
-          s.tokens[c.te].text == "," && to_lower_ascii(s.tokens[c.te + 1].text) == "or" &&
+          c.te + 1 < s.tokens.size() && s.tokens[c.te].text == "," && to_lower_ascii(s.tokens[c.te + 1].text) == "or" &&
           s.chunks[ci + 1].te == s.chunks[ci + 1].tb + 1 && s.tokens[s.chunks[ci + 1].tb].allcaps)
         acronyms.emplace(std::string(s.tokens[s.chunks[ci + 1].tb].text), join_tokens(s.tokens, c.tb, c.te, clean));
     }

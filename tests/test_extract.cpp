@@ -277,3 +277,9 @@ TEST_CASE("AP style: party-state tags, press secretary, a person's staff") {
   REQUIRE(office(rs, "Janet Yale", "chair") != nullptr);
   CHECK(office(rs, "Janet Yale", "chair")->former);
 }
+
+TEST_CASE("regression: a headline that ends on a name (found by fuzzing)") {
+  // Read past the last token under AddressSanitizer before the fix.
+  CHECK(extract("Vnis Pa").empty());
+  CHECK_NOTHROW(extract("Gazprom Sun Corp, or"));
+}

@@ -427,10 +427,16 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, Senten
       if (out.chunks.size() == before && e < t.size() && sc.match_title(e).end && !lex.is_non_name(sc.lower(b)) &&
           !lex.is_non_name(sc.lower(e - 1)))
         out.chunks.push_back({MentionKind::Org, b, e, b, false, false, 0, {}});
-      // One unknown capitalised word right before a title is the title's organisation
-      // ("Gazprom chairman Aleksey Miller", "Turkcell's chief operating officer").
-      if (out.chunks.size() == before + 1 && out.chunks.back().kind == MentionKind::Person && e == b + 1 &&
-          !out.chunks.back().anchored) {
+      // An unknown capitalised name right before a title is the title's organisation ("Gazprom
+      // chairman Aleksey Miller", "Turkcell's chief operating officer"; of two or three words
+      // only when a name follows the title: "Bidco Africa chairman Vimal Shah").
+      bool before_titled_name = false;
+      if (e < t.size()) {
+        std::size_t te = sc.match_title(e).end;
+        before_titled_name = te && te < t.size() && t[te].word && t[te].cap;
+      }
+      if (out.chunks.size() == before + 1 && out.chunks.back().kind == MentionKind::Person &&
+          (e == b + 1 || (e - b <= 3 && before_titled_name)) && !out.chunks.back().anchored) {
         std::size_t next = e < t.size() && t[e].text == "'s" ? e + 1 : e;
         bool based = sc.lower(b).ends_with("-based");  // "Beijing-based manager" is no org
         if (next < t.size() && sc.match_title(next).end && !based) {
@@ -599,7 +605,8 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
     for (auto& c : s.chunks)
       if (c.kind == MentionKind::Org && c.value == kTentativeOrg) {
         c.value.clear();
-        if (table.resolve_short(join_tokens(s.tokens, c.tb, c.te, clean)) >= 0) c.kind = MentionKind::Person;
+        std::string name = join_tokens(s.tokens, c.tb, c.te, clean);
+        if (c.te == c.tb + 1 ? table.resolve_short(name) >= 0 : table.find_exact(name) >= 0) c.kind = MentionKind::Person;
       }
 
   DocumentEntities out;

@@ -283,3 +283,14 @@ TEST_CASE("regression: a headline that ends on a name (found by fuzzing)") {
   CHECK(extract("Vnis Pa").empty());
   CHECK_NOTHROW(extract("Gazprom Sun Corp, or"));
 }
+
+TEST_CASE("a relative clause between subject and verb; an org name of two words before a title") {
+  auto rs = extract("Samia Hasan, who arrived on Sunday, also met Deputy President Rigathi Gacha.");
+  CHECK(has_pair(rs, "met_with", "Samia Hasan", "Rigathi Gacha"));
+  rs = extract("She toured a factory owned by Bidco Africa chairman Vimal Shahi.");
+  REQUIRE(office(rs, "Vimal Shahi", "chairman") != nullptr);
+  CHECK(office(rs, "Vimal Shahi", "chairman")->org == std::optional<std::string>("Bidco Africa"));
+  // "said the president" after a name is no apposition.
+  rs = extract("The spokesman, Hussein Mahmoud, said the president would travel in May.");
+  CHECK(office(rs, "Hussein Mahmoud", "president") == nullptr);
+}

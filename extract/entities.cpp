@@ -240,8 +240,13 @@ std::string join_tokens(const std::vector<Token>& t, std::size_t b, std::size_t 
 // Classifies a capitalised run [b, e) into chunks appended to out.
 void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vector<Token>& t, std::size_t b,
                   std::size_t e, bool anchored, std::size_t honorific_tb, std::vector<Chunk>& out) {
-  // Drop non-name words at the edges ("The", "But", "Monday").
-  while (b < e && (lex.is_non_name(sc.lower(b)) || is_org_joiner(sc.lower(b)) || !t[b].cap)) {
+  // Drop non-name words at the edges ("The", "But", "Monday"). After a title, "He" or "An"
+  // followed by another name word is a name ("Vice Premier He Lifeng"), not a pronoun.
+  auto name_after_title = [&](std::size_t k) {
+    return anchored && k + 1 < e && t[k].cap && t[k + 1].cap && t[k + 1].word &&
+           (sc.lower(k) == "he" || sc.lower(k) == "an" || sc.lower(k) == "do" || sc.lower(k) == "so");
+  };
+  while (b < e && !name_after_title(b) && (lex.is_non_name(sc.lower(b)) || is_org_joiner(sc.lower(b)) || !t[b].cap)) {
     ++b;
     anchored = false;
     honorific_tb = b;

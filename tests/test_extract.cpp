@@ -294,3 +294,10 @@ TEST_CASE("a relative clause between subject and verb; an org name of two words 
   rs = extract("The spokesman, Hussein Mahmoud, said the president would travel in May.");
   CHECK(office(rs, "Hussein Mahmoud", "president") == nullptr);
 }
+
+TEST_CASE("regression: a name that starts with He is no pronoun after a title") {
+  auto rs = extract("Tim Crook met Chinese Vice Premier He Lifang in Beijing on Friday.");
+  CHECK(has_pair(rs, "met_with", "Tim Crook", "He Lifang"));
+  CHECK(office(rs, "He Lifang", "Vice Premier") != nullptr);
+  CHECK(office(rs, "Tim Crook", "Vice Premier") == nullptr);
+}

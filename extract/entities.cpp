@@ -37,12 +37,31 @@ struct TitleMatch {
 
 class SentenceScanner {
  public:
-  SentenceScanner(const Lexicon& lex, const std::vector<Token>& toks) : lex_(lex), t_(toks) {
-    lower_.reserve(t_.size());
-    for (const auto& tok : t_) lower_.push_back(to_lower_ascii(tok.text));
+  // `lower` is the lower-cased clean text of the whole document (same byte offsets).
+  SentenceScanner(const Lexicon& lex, const std::vector<Token>& toks, std::string_view lower)
+      : lex_(lex), t_(toks), lower_doc_(lower) {
+    flags_.reserve(t_.size());
+    for (std::size_t i = 0; i < t_.size(); ++i) flags_.push_back(t_[i].word ? lex_.flags(this->lower(i)) : 0);
   }
 
-  const std::string& lower(std::size_t i) const { return lower_[i]; }
+  std::string_view lower(std::size_t i) const { return lower_doc_.substr(t_[i].begin, t_[i].end - t_[i].begin); }
+  // The lexicon flags of token i alone (LexFlag bits), looked up once per token.
+  bool is(std::size_t i, std::uint32_t flag) const { return flags_[i] & flag; }
+
+  // Lower-cased words [b, e) joined by single spaces, as lexicon keys are written: a view of
+  // the document when the words are so separated already, else built in `buf`.
+  std::string_view phrase(std::size_t b, std::size_t e, std::string& buf) const {
+    bool plain = true;
+    for (std::size_t k = b + 1; k < e && plain; ++k)
+      plain = t_[k].begin == t_[k - 1].end + 1 && lower_doc_[t_[k - 1].end] == ' ';
+    if (plain) return lower_doc_.substr(t_[b].begin, t_[e - 1].end - t_[b].begin);
+    buf.clear();
+    for (std::size_t k = b; k < e; ++k) {
+      if (k > b) buf += ' ';
+      buf += lower(k);
+    }
+    return buf;
+  }
 
   // A title starting at token i: modifiers* (country words after a modifier) then a title
   // phrase, or portfolio words + a head noun, or a head noun + "for" + portfolio words.
@@ -68,7 +87,7 @@ class SentenceScanner {
   TitleMatch compute_title(std::size_t i) const {
     TitleMatch m;
     if (i >= t_.size() || !t_[i].word) return m;
-    std::string first = lower_[i];
+    std::string_view first = lower(i);
     bool former = false;
     std::size_t text_begin = t_[i].begin;
     for (const char* pre : {"ex-", "former-", "then-"}) {
@@ -79,19 +98,20 @@ class SentenceScanner {
         text_begin = t_[i].begin + p.size();
       }
     }
-    // Most words open no title: one lookup, and done.
-    if (!lex_.may_start_title(first)) return m;
+    // Most words open no title: one lookup (cached per token when nothing was stripped), and done.
+    bool glued = former || first.find('-') != std::string_view::npos;
+    if (glued ? !lex_.may_start_title(first) : !is(i, kTitleStart)) return m;
     // "former Labour minister": a capitalised party word inside a sentence is the party, not the
     // labour portfolio (which "Labour minister, Alfredo Franco" opening a sentence may be).
     if (i > 0 && t_[i].cap && !lex_.party(first).empty()) return m;
     // Words with a leading "vice-"/"co-" are a modifier glued to a title ("Vice-Premier").
-    std::vector<std::string> words;  // subwords, with token index
+    std::vector<std::string_view> words;  // subwords, with token index
     std::vector<std::size_t> owner;
-    auto push_token = [&](std::size_t k, const std::string& w) {
+    auto push_token = [&](std::size_t k, std::string_view w) {
       for (const char* pre : {"vice-", "co-", "deputy-"}) {
         std::string_view p(pre);
         if (w.size() > p.size() && w.compare(0, p.size(), p) == 0 && !lex_.is_title(w)) {
-          words.push_back(std::string(p.substr(0, p.size() - 1)));
+          words.push_back(p.substr(0, p.size() - 1));
           owner.push_back(k);
           words.push_back(w.substr(p.size()));
           owner.push_back(k);
@@ -104,7 +124,7 @@ class SentenceScanner {
     push_token(i, first);
     for (std::size_t k = i + 1; k < t_.size() && k < i + 8; ++k) {
       if (!t_[k].word) break;
-      push_token(k, lower_[k]);
+      push_token(k, lower(k));
     }
     // Walk: modifiers, then one of the title forms; keep the longest that ends on a token end.
     std::size_t best_w = 0;
@@ -132,7 +152,7 @@ class SentenceScanner {
       std::size_t k = start;
       bool any_portfolio = false;
       while (k < words.size()) {
-        std::string two = k + 1 < words.size() ? words[k] + " " + words[k + 1] : std::string();
+        std::string two = k + 1 < words.size() ? join2(words[k], words[k + 1]) : std::string();
         if (!two.empty() && lex_.is_portfolio(two)) {
           k += 2;
           any_portfolio = true;
@@ -153,7 +173,7 @@ class SentenceScanner {
         std::size_t q = start + 2;
         std::size_t last = 0;
         while (q < words.size()) {
-          std::string two = q + 1 < words.size() ? words[q] + " " + words[q + 1] : std::string();
+          std::string two = q + 1 < words.size() ? join2(words[q], words[q + 1]) : std::string();
           if (!two.empty() && lex_.is_portfolio(two)) {
             q += 2;
             last = q;
@@ -177,18 +197,16 @@ class SentenceScanner {
 
   // A country phrase starting at token i (capitalised), returning its end or 0.
   std::pair<std::size_t, std::string_view> compute_country(std::size_t i) const {
-    if (!t_[i].word || !t_[i].cap) return {0, {}};
-    std::string phrase;
+    if (!t_[i].word || !t_[i].cap || !is(i, kCountryStart)) return {0, {}};
+    std::string buf;
     std::pair<std::size_t, std::string_view> best{0, {}};
     for (std::size_t k = i; k < t_.size() && k < i + lex_.max_country_words(); ++k) {
       if (!t_[k].word) break;
-      if (k > i) phrase += ' ';
-      phrase += lower_[k];
-      auto c = lex_.country(phrase);
+      auto c = lex_.country(phrase(i, k + 1, buf));
       if (!c.empty() && t_[k].cap) best = {k + 1, c};
     }
     // "US" must be upper case ("us" is a pronoun); "Georgia"/"Jordan" as names are rare enough.
-    if (best.first && best.first == i + 1 && (lower_[i] == "us" || lower_[i] == "uk") && !t_[i].allcaps) return {0, {}};
+    if (best.first && best.first == i + 1 && (lower(i) == "us" || lower(i) == "uk") && !t_[i].allcaps) return {0, {}};
     return best;
   }
 
@@ -196,17 +214,27 @@ class SentenceScanner {
     return w + 1 >= owner.size() || owner[w + 1] != owner[w];
   }
   // A modifier that is itself the last word of a title ("Attorney General"): stop there.
-  bool ends_title_here(const std::vector<std::string>& words, std::size_t w) const {
-    return lex_.is_title(words[w]) && (w + 1 >= words.size() || !(lex_.is_title(words[w] + " " + words[w + 1]) ||
+  bool ends_title_here(const std::vector<std::string_view>& words, std::size_t w) const {
+    return lex_.is_title(words[w]) && (w + 1 >= words.size() || !(lex_.is_title(join2(words[w], words[w + 1])) ||
                                                                   lex_.is_title_modifier(words[w + 1]) ||
                                                                   lex_.is_portfolio(words[w + 1]) ||
                                                                   lex_.is_title_head(words[w + 1]) ||
                                                                   lex_.is_title(words[w + 1])));
   }
 
+  static std::string join2(std::string_view a, std::string_view b) {
+    std::string s;
+    s.reserve(a.size() + 1 + b.size());
+    s += a;
+    s += ' ';
+    s += b;
+    return s;
+  }
+
   const Lexicon& lex_;
   const std::vector<Token>& t_;
-  std::vector<std::string> lower_;
+  std::string_view lower_doc_;
+  std::vector<std::uint32_t> flags_;
   mutable std::vector<std::optional<TitleMatch>> title_cache_;
   mutable std::vector<std::optional<std::pair<std::size_t, std::string_view>>> country_cache_;
 };
@@ -246,14 +274,14 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
     return anchored && k + 1 < e && t[k].cap && t[k + 1].cap && t[k + 1].word &&
            (sc.lower(k) == "he" || sc.lower(k) == "an" || sc.lower(k) == "do" || sc.lower(k) == "so");
   };
-  while (b < e && !name_after_title(b) && (lex.is_non_name(sc.lower(b)) || is_org_joiner(sc.lower(b)) || !t[b].cap)) {
+  while (b < e && !name_after_title(b) && (sc.is(b, kNonName) || is_org_joiner(sc.lower(b)) || !t[b].cap)) {
     ++b;
     anchored = false;
     honorific_tb = b;
   }
   // At the end only joiners and calendar words go ("... Monday"): a capitalised "An" or "Do"
   // closing a run is part of a name ("Bui Van An").
-  auto calendar = [&](const std::string& w) {
+  auto calendar = [&](std::string_view w) {
     static const char* kWords[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                                    "january", "february", "march", "april", "june", "july", "august",
                                    "september", "october", "november", "december", "today", "yesterday"};
@@ -263,11 +291,11 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
   if (b >= e) return;
   // "Democrat Al Franken", "Republican Roy Moore": a party word leading a name is the party.
   // "Republican Senate candidate": the party, then the chamber; "Democratic Party" stays whole.
-  const std::string& second = e - b >= 2 ? sc.lower(b + 1) : sc.lower(b);
+  std::string_view second = e - b >= 2 ? sc.lower(b + 1) : sc.lower(b);
   bool party_then_org = e - b == 2 && (second == "senate" || second == "house" || second == "congress" ||
                                        second == "assembly" || second == "parliament" || second == "caucus");
-  if ((e - b >= 3 || party_then_org) && !lex.party(sc.lower(b)).empty() &&
-      (party_then_org || !lex.is_org_word(sc.lower(b + 1)))) {
+  if ((e - b >= 3 || party_then_org) && sc.is(b, kParty) &&
+      (party_then_org || !sc.is(b + 1, kOrgWord))) {
     out.push_back({MentionKind::Party, b, b + 1, b, false, false, 0, std::string(lex.party(sc.lower(b)))});
     ++b;
     anchored = !party_then_org;
@@ -275,11 +303,11 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
   }
   bool has_org_word = false, has_place_word = false;
   for (std::size_t k = b; k < e; ++k) {
-    if (lex.is_org_word(sc.lower(k))) has_org_word = true;
-    if (lex.is_place_word(sc.lower(k))) has_place_word = true;
+    if (sc.is(k, kOrgWord)) has_org_word = true;
+    if (sc.is(k, kPlaceWord)) has_place_word = true;
   }
   // "House Republican", "Senate Democrats": an org word then a party word is a party member.
-  if (has_org_word && e - b == 2 && !lex.party(sc.lower(e - 1)).empty() && lex.is_org_word(sc.lower(b))) {
+  if (has_org_word && e - b == 2 && sc.is(e - 1, kParty) && sc.is(b, kOrgWord)) {
     out.push_back({MentionKind::Org, b, b + 1, b, false, false, 0, {}});
     out.push_back({MentionKind::Party, b + 1, e, b + 1, false, false, 0, std::string(lex.party(sc.lower(e - 1)))});
     return;
@@ -289,12 +317,12 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
     // organisation word are a person named right after the organisation.
     std::size_t last_org = b;
     for (std::size_t k = b; k < e; ++k)
-      if (lex.is_org_word(sc.lower(k))) last_org = k;
+      if (sc.is(k, kOrgWord)) last_org = k;
     std::size_t tail = e - (last_org + 1);
     bool tail_is_name = tail >= 2 && tail <= 4;
     for (std::size_t k = last_org + 1; k < e && tail_is_name; ++k)
-      if (!t[k].word || !t[k].cap || t[k].allcaps || lex.is_non_name(sc.lower(k)) || is_org_joiner(sc.lower(k)) ||
-          !lex.country(sc.lower(k)).empty())
+      if (!t[k].word || !t[k].cap || t[k].allcaps || sc.is(k, kNonName) || is_org_joiner(sc.lower(k)) ||
+          sc.is(k, kCountry))
         tail_is_name = false;
     if (tail_is_name) {
       out.push_back({MentionKind::Org, b, last_org + 1, b, false, false, 0, {}});
@@ -310,18 +338,18 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
     if (k < e && !(is_org_joiner(sc.lower(k)) && !t[k].cap) && !(calendar(sc.lower(k)) && k > b)) continue;
     std::size_t pe = k;
     if (pe > s) {
-      std::string phrase;
-      for (std::size_t q = s; q < pe; ++q) phrase += (q > s ? " " : "") + sc.lower(q);
+      std::string buf;
+      std::string_view phrase = sc.phrase(s, pe, buf);
       if (!lex.country(phrase).empty() && t[s].cap) {
         out.push_back({MentionKind::Country, s, pe, s, false, false, 0, std::string(lex.country(phrase))});
       } else if (pe - s <= 2 && !lex.party(phrase).empty()) {
         out.push_back({MentionKind::Party, s, pe, s, false, false, 0, std::string(lex.party(phrase))});
-      } else if (pe - s >= 2 && pe - s <= 3 && !lex.party(sc.lower(pe - 1)).empty() && !(anchored && s == b)) {
+      } else if (pe - s >= 2 && pe - s <= 3 && sc.is(pe - 1, kParty) && !(anchored && s == b)) {
         // "a Missouri Democrat", "Utah Republicans": a place and a party word name a party member.
         out.push_back({MentionKind::Party, s, pe, s, false, false, 0, std::string(lex.party(sc.lower(pe - 1)))});
       } else if (pe - s == 1 && t[s].allcaps && !(anchored && s == b)) {
         out.push_back({MentionKind::Org, s, pe, s, false, false, 0, {}});
-      } else if ((has_place_word && lex.is_place_word(sc.lower(pe - 1))) || lex.is_place(phrase)) {
+      } else if ((has_place_word && sc.is(pe - 1, kPlaceWord)) || lex.is_place(phrase)) {
         // a place: no mention
       } else {
         bool a = anchored && s == b;
@@ -332,10 +360,10 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
   }
 }
 
-ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, SentenceSpan span) {
+ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, std::string_view lower, SentenceSpan span) {
   ScannedSentence out{span, tokenize(clean, span.begin, span.end), {}};
   const auto& t = out.tokens;
-  SentenceScanner sc(lex, t);
+  SentenceScanner sc(lex, t, lower);
   std::size_t i = 0;
   bool after_title = false;
   while (i < t.size()) {
@@ -364,19 +392,20 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, Senten
     std::size_t hb = i;
     bool honorific = false;
     while (i < t.size() && t[i].word && t[i].cap) {
-      std::string two = i + 1 < t.size() ? sc.lower(i) + " " + sc.lower(i + 1) : std::string();
+      std::string buf;
+      std::string_view two = i + 1 < t.size() ? sc.phrase(i, i + 2, buf) : std::string_view();
       if (!two.empty() && lex.is_honorific(two) && i + 2 < t.size() && t[i + 2].cap) {
         i += 2;
         honorific = true;
-      } else if (lex.is_honorific(sc.lower(i)) && i + 1 < t.size() && t[i + 1].word && t[i + 1].cap &&
-                 !lex.is_non_name(sc.lower(i + 1))) {
+      } else if (sc.is(i, kHonorific) && i + 1 < t.size() && t[i + 1].word && t[i + 1].cap &&
+                 !sc.is(i + 1, kNonName)) {
         i += 1;
         honorific = true;
       } else {
         break;
       }
     }
-    if (!honorific && i < t.size() && t[i].word && t[i].cap && lex.is_role_word(sc.lower(i))) {
+    if (!honorific && i < t.size() && t[i].word && t[i].cap && sc.is(i, kRoleWord)) {
       ++i;  // "Adviser Tom Bossert": the name after a role word is anchored by it
       after_title = true;
       continue;
@@ -385,7 +414,7 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, Senten
       std::size_t b = i;
       std::size_t e = i;
       while (e < t.size()) {
-        if (e > b && lex.is_role_word(sc.lower(e))) break;
+        if (e > b && sc.is(e, kRoleWord)) break;
         // A capitalised title inside a run ends it when a name follows ("Bundesbank President
         // Karl Otto Poehl"); at the end of a run it is a surname ("Mervyn King,").
         if (e > b) {
@@ -394,7 +423,7 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, Senten
           if (te && te < t.size() && t[te].text == "'s") break;
           if (te && t[e].allcaps) break;  // "Frank Field MP": an abbreviation is never a surname
         }
-        if (e > b && sc.match_country(e).first && !lex.is_org_word(sc.lower(e - 1))) {
+        if (e > b && sc.match_country(e).first && !sc.is(e - 1, kOrgWord)) {
           // a country inside an org name ("Communist Party of Vietnam") stays in the run
           if (!(e >= 1 && is_org_joiner(sc.lower(e - 1)))) break;
         }
@@ -429,8 +458,8 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, Senten
       std::size_t before = out.chunks.size();
       classify_run(lex, sc, t, b, e, honorific || after_title, hb, out.chunks);
       // A place right before a title is the title's organisation ("Utah Governor Gary Herbert").
-      if (out.chunks.size() == before && e < t.size() && sc.match_title(e).end && !lex.is_non_name(sc.lower(b)) &&
-          !lex.is_non_name(sc.lower(e - 1)))
+      if (out.chunks.size() == before && e < t.size() && sc.match_title(e).end && !sc.is(b, kNonName) &&
+          !sc.is(e - 1, kNonName))
         out.chunks.push_back({MentionKind::Org, b, e, b, false, false, 0, {}});
       // An unknown capitalised name right before a title is the title's organisation ("Gazprom
       // chairman Aleksey Miller", "Turkcell's chief operating officer"; of two or three words
@@ -451,7 +480,7 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, Senten
       }
       // "Homeland Security Adviser Tom Bossert": words right before a role word name its domain.
       if (out.chunks.size() > before && out.chunks.back().kind == MentionKind::Person && !out.chunks.back().anchored &&
-          e < t.size() && lex.is_role_word(sc.lower(e))) {
+          e < t.size() && sc.is(e, kRoleWord)) {
         std::string phrase = to_lower_ascii(join_tokens(t, out.chunks.back().tb, out.chunks.back().te, clean));
         if (lex.is_portfolio(phrase))
           out.chunks.pop_back();  // a portfolio ("Homeland Security Adviser") is a domain, no org
@@ -555,7 +584,9 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
   std::string_view clean = text.text;
   std::vector<ScannedSentence> scanned;
   scanned.reserve(sentences.size());
-  for (const auto& s : sentences) scanned.push_back(scan_sentence(lex, clean, s));
+  const std::string lower = to_lower_ascii(clean);
+  auto low = [&](const Token& t) { return std::string_view(lower).substr(t.begin, t.end - t.begin); };
+  for (const auto& s : sentences) scanned.push_back(scan_sentence(lex, clean, lower, s));
 
   // Headlines capitalise every word: "End Bush 'denial'" opens with a verb, not a first name.
   // A sentence-initial name whose first word appears nowhere else in the document, while its
@@ -653,7 +684,7 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
       }
       // "..., or RDIF,": an acronym chunk right after an org and ", or".
       if (ci + 1 < s.chunks.size() && s.chunks[ci + 1].kind == MentionKind::Org && s.chunks[ci + 1].tb == c.te + 2 &&
-          c.te + 1 < s.tokens.size() && s.tokens[c.te].text == "," && to_lower_ascii(s.tokens[c.te + 1].text) == "or" &&
+          c.te + 1 < s.tokens.size() && s.tokens[c.te].text == "," && low(s.tokens[c.te + 1]) == "or" &&
           s.chunks[ci + 1].te == s.chunks[ci + 1].tb + 1 && s.tokens[s.chunks[ci + 1].tb].allcaps)
         acronyms.emplace(std::string(s.tokens[s.chunks[ci + 1].tb].text), join_tokens(s.tokens, c.tb, c.te, clean));
     }
@@ -729,7 +760,7 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
         }
         // "the chancellor" alone refers to the one person the document gave that title.
         bool referring = false;
-        if (c.kind == MentionKind::Title && c.tb > 0 && to_lower_ascii(s.tokens[c.tb - 1].text) == "the" &&
+        if (c.kind == MentionKind::Title && c.tb > 0 && low(s.tokens[c.tb - 1]) == "the" &&
             !(ci + 1 < s.chunks.size() && s.chunks[ci + 1].tb == c.te)) {
           auto it = holders.find(to_lower_ascii(join_tokens(s.tokens, c.tb, c.te, clean)));
           if (it != holders.end() && it->second.size() == 1) {
@@ -752,9 +783,9 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
         continue;
       }
       // "the pair", "the two men": the two persons mentioned most recently before this sentence.
-      if (tok.word && (to_lower_ascii(tok.text) == "the" || to_lower_ascii(tok.text) == "both") && recent.size() >= 2) {
+      if (tok.word && (low(tok) == "the" || low(tok) == "both") && recent.size() >= 2) {
         std::size_t len = 0;
-        auto w = [&](std::size_t k) { return ti + k < s.tokens.size() ? to_lower_ascii(s.tokens[ti + k].text) : std::string(); };
+        auto w = [&](std::size_t k) { return ti + k < s.tokens.size() ? low(s.tokens[ti + k]) : std::string_view(); };
         if (w(0) == "the" && w(1) == "pair") len = 2;
         if (w(0) == "the" && w(1) == "two" && (w(2) == "men" || w(2) == "leaders" || w(2) == "women")) len = 3;
         if (w(0) == "both" && (w(1) == "men" || w(1) == "leaders")) len = 2;
@@ -777,14 +808,14 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
       // Subject pronouns: the person this sentence is about so far, else the salient one.
       // Object pronouns ("talks with her yesterday"): the salient person of the sentences
       // before, when that is someone else than this sentence's first person.
-      std::string lower_tok = tok.word ? to_lower_ascii(tok.text) : std::string();
+      std::string_view lower_tok = tok.word ? low(tok) : std::string_view();
       bool object_pronoun = false;
       if (lower_tok == "him" || lower_tok == "her") {
         std::size_t nx = ti + 1;
         bool ends = nx >= s.tokens.size() || !s.tokens[nx].word ||
-                    lex.is_non_name(to_lower_ascii(s.tokens[nx].text));
+                    lex.is_non_name(low(s.tokens[nx]));
         object_pronoun = ends && (lower_tok == "him" || nx >= s.tokens.size() || !s.tokens[nx].word ||
-                                  to_lower_ascii(s.tokens[nx].text) != "own");
+                                  low(s.tokens[nx]) != "own");
       }
       if (object_pronoun) {
         // The object of a clause is not its subject, which is the person named last before it:

@@ -2,6 +2,7 @@
 
 #include <rapidjson/document.h>
 
+#include <algorithm>
 #include <cctype>
 #include <stdexcept>
 
@@ -39,36 +40,65 @@ void for_each_line(std::string_view file, Fn fn) {
   }
 }
 
-void load_set(std::string_view file, WordSet& out, std::size_t* max_words = nullptr) {
-  for_each_line(file, [&](std::string_view line) {
-    out.insert(to_lower_ascii(line));
-    if (max_words) *max_words = std::max(*max_words, word_count(line));
-  });
-}
-
 }  // namespace
 
 std::string to_lower_ascii(std::string_view s) {
   std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : out) c = lower_ascii(c);
   return out;
 }
 
+void Lexicon::rehash(std::size_t slots) {
+  slots_.assign(slots, Slot{});
+  mask_ = slots - 1;
+  for (std::size_t e = 0; e < entries_.size(); ++e) {
+    std::uint64_t h = hash(entries_[e].key);
+    std::size_t i = h & mask_;
+    while (slots_[i].entry >= 0) i = (i + 1) & mask_;
+    slots_[i] = {h, static_cast<std::int32_t>(e)};
+  }
+}
+
+Lexicon::Entry& Lexicon::add(std::string_view lower) {
+  if (const Entry* e = find(lower)) return entries_[static_cast<std::size_t>(e - entries_.data())];
+  // Keep the table at most half full, so that a miss (most tokens) ends after a probe or two.
+  if ((entries_.size() + 1) * 2 > slots_.size()) rehash(slots_.size() * 2);
+  entries_.push_back({std::string(lower), 0, -1, -1});
+  std::uint64_t h = hash(lower);
+  std::size_t i = h & mask_;
+  while (slots_[i].entry >= 0) i = (i + 1) & mask_;
+  slots_[i] = {h, static_cast<std::int32_t>(entries_.size() - 1)};
+  return entries_.back();
+}
+
 Lexicon::Lexicon() {
-  load_set("titles.txt", titles_, &max_title_words_);
-  load_set("title_modifiers.txt", title_modifiers_);
-  load_set("portfolios.txt", portfolios_);
-  load_set("title_heads.txt", title_heads_);
-  load_set("honorifics.txt", honorifics_);
-  load_set("org_words.txt", org_words_);
-  load_set("place_words.txt", place_words_);
-  load_set("non_names.txt", non_names_);
-  load_set("places.txt", places_);
-  load_set("role_words.txt", role_words_);
+  rehash(1024);
+  auto load = [&](std::string_view file, std::uint32_t flag, std::size_t* max_words = nullptr) {
+    for_each_line(file, [&](std::string_view line) {
+      add(to_lower_ascii(line)).flags |= flag;
+      if (max_words) *max_words = std::max(*max_words, word_count(line));
+    });
+  };
+  load("titles.txt", kTitle, &max_title_words_);
+  load("title_modifiers.txt", kTitleModifier);
+  load("portfolios.txt", kPortfolio);
+  load("title_heads.txt", kTitleHead);
+  load("honorifics.txt", kHonorific);
+  load("org_words.txt", kOrgWord);
+  load("place_words.txt", kPlaceWord);
+  load("non_names.txt", kNonName);
+  load("places.txt", kPlace);
+  load("role_words.txt", kRoleWord);
+  auto set_value = [&](std::string_view key, std::string_view value, bool party) {
+    Entry& e = add(to_lower_ascii(key));
+    values_.emplace_back(value);
+    (party ? e.party : e.country) = static_cast<std::int32_t>(values_.size() - 1);
+    e.flags |= party ? kParty : kCountry;
+  };
   for_each_line("party_words.txt", [&](std::string_view line) {
     auto bar = line.find('|');
     if (bar == std::string_view::npos) return;
-    parties_[to_lower_ascii(trim(line.substr(0, bar)))] = std::string(trim(line.substr(bar + 1)));
+    set_value(trim(line.substr(0, bar)), trim(line.substr(bar + 1)), true);
   });
 
   // iso-codes: "name", "common_name" (e.g. "Bolivia" beside "Bolivia, Plurinational State of").
@@ -85,7 +115,8 @@ Lexicon::Lexicon() {
           std::string_view n = c[key].GetString();
           if (n.find(',') != std::string_view::npos || n.find('(') != std::string_view::npos) continue;
           if (shown.empty()) shown = std::string(n);
-          countries_.emplace(to_lower_ascii(n), shown);
+          // The first name given wins (as with a map's emplace): "common_name" is the one shown.
+          if (country(to_lower_ascii(n)).empty()) set_value(n, shown, false);
           max_country_words_ = std::max(max_country_words_, word_count(n));
         }
       }
@@ -96,44 +127,37 @@ Lexicon::Lexicon() {
     s.Parse(sub->data(), sub->size());
     if (!s.HasParseError() && s.IsObject() && s.HasMember("3166-2") && s["3166-2"].IsArray())
       for (const auto& c : s["3166-2"].GetArray())
-        if (c.IsObject() && c.HasMember("name") && c["name"].IsString()) places_.insert(to_lower_ascii(c["name"].GetString()));
+        if (c.IsObject() && c.HasMember("name") && c["name"].IsString()) add(to_lower_ascii(c["name"].GetString())).flags |= kPlace;
   }
+  // Aliases override iso-codes ("u.s." -> "U.S.").
   for_each_line("country_aliases.txt", [&](std::string_view line) {
     auto bar = line.find('|');
     if (bar == std::string_view::npos) return;
     auto alias = trim(line.substr(0, bar));
-    countries_[to_lower_ascii(alias)] = std::string(trim(line.substr(bar + 1)));
+    set_value(alias, trim(line.substr(bar + 1)), false);
     max_country_words_ = std::max(max_country_words_, word_count(alias));
   });
 
   // The words a title can begin with (see may_start_title).
-  auto first_word = [](const std::string& s) { return s.substr(0, s.find(' ')); };
-  for (const auto& t : titles_) title_starts_.insert(first_word(t));
-  for (const auto& p : portfolios_) title_starts_.insert(first_word(p));
-  title_starts_.insert(title_heads_.begin(), title_heads_.end());
-  title_starts_.insert(title_modifiers_.begin(), title_modifiers_.end());
+  std::vector<std::pair<std::string, std::uint32_t>> starts;
+  for (const auto& e : entries_) {
+    if (e.flags & (kTitle | kPortfolio)) starts.emplace_back(e.key.substr(0, e.key.find(' ')), kTitleStart);
+    if (e.flags & (kTitleHead | kTitleModifier)) starts.emplace_back(e.key, kTitleStart);
+    if (e.flags & kCountry) starts.emplace_back(e.key.substr(0, e.key.find(' ')), kCountryStart);
+  }
+  for (const auto& [w, flag] : starts) add(w).flags |= flag;
 }
 
 bool Lexicon::may_start_title(std::string_view lower) const {
-  if (title_starts_.count(lower)) return true;
+  if (flags(lower) & kTitleStart) return true;
   for (std::string_view p : {"vice-", "co-", "deputy-"})
-    if (lower.size() > p.size() && lower.substr(0, p.size()) == p) return title_starts_.count(p.substr(0, p.size() - 1)) > 0;
+    if (lower.size() > p.size() && lower.substr(0, p.size()) == p) return flags(p.substr(0, p.size() - 1)) & kTitleStart;
   return false;
 }
 
 const Lexicon& Lexicon::builtin() {
   static const Lexicon lexicon;
   return lexicon;
-}
-
-std::string_view Lexicon::party(std::string_view lower) const {
-  auto it = parties_.find(lower);
-  return it == parties_.end() ? std::string_view() : std::string_view(it->second);
-}
-
-std::string_view Lexicon::country(std::string_view lower) const {
-  auto it = countries_.find(lower);
-  return it == countries_.end() ? std::string_view() : std::string_view(it->second);
 }
 
 }  // namespace newsgraph

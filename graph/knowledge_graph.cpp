@@ -289,6 +289,7 @@ KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) {
     atom_ids_ = std::move(other.atom_ids_);
     title_atoms_ = std::move(other.title_atoms_);
     edges_ = std::move(other.edges_);
+    edge_slots_ = std::move(other.edge_slots_);
     other.g_ = std::make_unique<Graph>();
     other.reindex();
   }
@@ -303,24 +304,55 @@ void KnowledgeGraph::reindex() {
   atom_ids_.clear();
   title_atoms_.clear();
   edges_.clear();
+  edge_slots_.clear();
   for (auto v : boost::make_iterator_range(boost::vertices(g))) by_key_.emplace(g[v].key, v);
   for (auto e : boost::make_iterator_range(boost::edges(g))) {
     const auto& p = g[e];
     EdgeKey key{static_cast<std::uint32_t>(boost::source(e, g)), static_cast<std::uint32_t>(boost::target(e, g)),
                 atom(p.relation), atom(p.category), title_atom(p.title), p.former};
-    edges_.emplace(key, e);
+    index_edge(key, e);
   }
 }
 
-std::size_t KnowledgeGraph::EdgeKeyHash::operator()(const EdgeKey& k) const {
+std::size_t KnowledgeGraph::EdgeKey::hash() const {
+  // MurmurHash3's finaliser: every input bit reaches the low bits the table is indexed by.
   auto mix = [](std::uint64_t x) {
-    x *= 0x9E3779B97F4A7C15ull;
-    return x ^ (x >> 29);
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdull;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ull;
+    return x ^ (x >> 33);
   };
-  std::uint64_t ends = (std::uint64_t{k.source} << 32) | k.target;
-  std::uint64_t rest = (std::uint64_t{k.relation} << 42) ^ (std::uint64_t{k.category} << 21) ^
-                       (std::uint64_t{k.title} << 1) ^ std::uint64_t{k.former};
+  std::uint64_t ends = (std::uint64_t{source} << 32) | target;
+  std::uint64_t rest = (std::uint64_t{relation} << 42) ^ (std::uint64_t{category} << 21) ^ (std::uint64_t{title} << 1) ^
+                       std::uint64_t{former};
   return static_cast<std::size_t>(mix(mix(ends) ^ rest));
+}
+
+std::optional<std::size_t> KnowledgeGraph::find_edge(const EdgeKey& k) const {
+  if (edge_slots_.empty()) return std::nullopt;
+  const std::size_t mask = edge_slots_.size() - 1;
+  for (std::size_t i = k.hash() & mask;; i = (i + 1) & mask) {
+    const std::uint32_t at = edge_slots_[i];
+    if (at == 0) return std::nullopt;
+    if (edges_[at - 1].first == k) return at - 1;
+  }
+}
+
+void KnowledgeGraph::index_edge(const EdgeKey& k, Edge e) {
+  auto place = [this](std::size_t index) {
+    const std::size_t mask = edge_slots_.size() - 1;
+    std::size_t i = edges_[index].first.hash() & mask;
+    while (edge_slots_[i] != 0) i = (i + 1) & mask;
+    edge_slots_[i] = static_cast<std::uint32_t>(index + 1);
+  };
+  edges_.emplace_back(k, e);
+  if (edges_.size() * 2 > edge_slots_.size()) {  // at most half full: probes stay short
+    edge_slots_.assign(std::max<std::size_t>(1024, edge_slots_.size() * 2), 0);
+    for (std::size_t i = 0; i < edges_.size(); ++i) place(i);
+  } else {
+    place(edges_.size() - 1);
+  }
 }
 
 std::uint32_t KnowledgeGraph::atom(std::string_view s) {
@@ -355,11 +387,11 @@ Edge KnowledgeGraph::oriented(Edge e) const {
   auto key = find_edge_key(e);
   if (!key) return e;
   const Graph& g = *g_;
-  auto it = edges_.find(*key);
-  if (it != edges_.end() && &g[it->second] == &g[e]) return it->second;
+  auto at = find_edge(*key);
+  if (at && &g[edges_[*at].second] == &g[e]) return edges_[*at].second;
   std::swap(key->source, key->target);
-  it = edges_.find(*key);
-  return it != edges_.end() ? it->second : e;
+  at = find_edge(*key);
+  return at ? edges_[*at].second : e;
 }
 
 template <typename Props>
@@ -368,15 +400,16 @@ void KnowledgeGraph::merge_edge(Vertex s, Vertex t, Props&& p) {
   if (p.symmetric && g[t].key < g[s].key) std::swap(s, t);
   EdgeKey key{static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(t), atom(p.relation), atom(p.category),
               title_atom(p.title), p.former};
-  auto [it, fresh] = edges_.try_emplace(key);
-  if (fresh) {
+  auto at = find_edge(key);
+  if (!at) {
     // Parallel edges are allowed (listS edge storage). add_edge has no move form: add an empty
     // edge and move the properties in.
-    it->second = boost::add_edge(s, t, g).first;
-    g[it->second] = std::forward<Props>(p);
+    Edge e = boost::add_edge(s, t, g).first;
+    g[e] = std::forward<Props>(p);
+    index_edge(key, e);
     return;
   }
-  auto& q = g[it->second];
+  auto& q = g[edges_[*at].second];
   q.weight += p.weight;
   q.symmetric = q.symmetric || p.symmetric;
   // Titles fold equal but may be spelled differently: keep the better spelling, like labels.
@@ -476,7 +509,7 @@ std::vector<Vertex> KnowledgeGraph::sorted_vertices() const {
   return vs;
 }
 
-std::vector<std::pair<KnowledgeGraph::EdgeKey, Edge>> KnowledgeGraph::sorted_edge_entries() const {
+std::vector<std::uint32_t> KnowledgeGraph::canonical_edge_order() const {
   // Ranks stand in for the strings: vertex keys are unique and atoms distinct, so comparing
   // ranks orders edges exactly as comparing (source key, target key, relation, ...) would.
   std::vector<std::uint32_t> vrank(num_vertices());
@@ -491,39 +524,40 @@ std::vector<std::pair<KnowledgeGraph::EdgeKey, Edge>> KnowledgeGraph::sorted_edg
     std::uint32_t s, t, rel, cat, title;
     bool former;
     std::uint32_t index;
+    bool operator<(const Item& o) const {
+      return std::tie(s, t, rel, cat, title, former) < std::tie(o.s, o.t, o.rel, o.cat, o.title, o.former);
+    }
   };
-  std::vector<std::pair<EdgeKey, Edge>> entries(edges_.begin(), edges_.end());
   std::vector<Item> items;
-  items.reserve(entries.size());
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    const auto& k = entries[i].first;
+  items.reserve(edges_.size());
+  for (std::size_t i = 0; i < edges_.size(); ++i) {
+    const auto& k = edges_[i].first;
     items.push_back({vrank[k.source], vrank[k.target], arank[k.relation], arank[k.category], arank[k.title],
                      k.former, static_cast<std::uint32_t>(i)});
   }
-  std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
-    return std::tie(a.s, a.t, a.rel, a.cat, a.title, a.former) < std::tie(b.s, b.t, b.rel, b.cat, b.title, b.former);
-  });
-  std::vector<std::pair<EdgeKey, Edge>> out;
-  out.reserve(items.size());
-  for (const auto& it : items) out.push_back(entries[it.index]);
-  return out;
+  // A graph read from a saved file is in canonical order already.
+  if (!std::is_sorted(items.begin(), items.end())) std::sort(items.begin(), items.end());
+  std::vector<std::uint32_t> order;
+  order.reserve(items.size());
+  for (const auto& it : items) order.push_back(it.index);
+  return order;
 }
 
 std::vector<Edge> KnowledgeGraph::sorted_edges() const {
   std::vector<Edge> es;
   es.reserve(edges_.size());
-  for (const auto& [key, e] : sorted_edge_entries()) es.push_back(e);
+  for (auto i : canonical_edge_order()) es.push_back(edges_[i].second);
   return es;
 }
 
 bool KnowledgeGraph::is_canonical() const {
+  // edges_ is in edge list order, so the list is canonical when that order is.
   const Graph& g = *g_;
   for (std::size_t v = 1; v < num_vertices(); ++v)
     if (!(g[v - 1].key < g[v].key)) return false;
-  auto sorted = sorted_edge_entries();
-  std::size_t i = 0;
-  for (auto e : boost::make_iterator_range(boost::edges(g)))
-    if (&g[e] != &g[sorted[i++].second]) return false;
+  auto order = canonical_edge_order();
+  for (std::size_t i = 0; i < order.size(); ++i)
+    if (order[i] != i) return false;
   return true;
 }
 
@@ -549,12 +583,13 @@ KnowledgeGraph KnowledgeGraph::canonical_of(Self& self) {
   out.atoms_ = self.atoms_;
   out.atom_ids_ = self.atom_ids_;
   out.title_atoms_ = self.title_atoms_;
-  for (auto [key, e] : self.sorted_edge_entries()) {
+  for (auto i : self.canonical_edge_order()) {
+    auto [key, e] = self.edges_[i];
     key.source = static_cast<std::uint32_t>(to[key.source]);
     key.target = static_cast<std::uint32_t>(to[key.target]);
     Edge ne = boost::add_edge(key.source, key.target, h).first;
     h[ne] = take(g[e]);
-    out.edges_.emplace(key, ne);
+    out.index_edge(key, ne);
   }
   return out;
 }

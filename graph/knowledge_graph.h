@@ -211,9 +211,7 @@ class KnowledgeGraph {
     std::uint32_t source, target, relation, category, title;
     bool former;
     bool operator==(const EdgeKey&) const = default;
-  };
-  struct EdgeKeyHash {
-    std::size_t operator()(const EdgeKey& k) const;
+    std::size_t hash() const;
   };
   // Heterogeneous lookup: find a std::string key with a string_view, without a copy.
   struct StringHash {
@@ -233,12 +231,16 @@ class KnowledgeGraph {
   void add_edge_line(const std::string& source_key, const std::string& target_key, EdgeProps&& p);
   template <typename Props>
   void merge_edge(Vertex s, Vertex t, Props&& p);
+  // edges_ index of `k`, or nullopt.
+  std::optional<std::size_t> find_edge(const EdgeKey& k) const;
+  // Appends a new edge to edges_ and the hash table.
+  void index_edge(const EdgeKey& k, Edge e);
   std::uint32_t atom(std::string_view s);
   std::uint32_t title_atom(const std::string& title);
   // The identity of `e` as stored, or nullopt when a string of it was never interned.
   std::optional<EdgeKey> find_edge_key(const Edge& e) const;
-  // Every edge with its identity, in canonical order.
-  std::vector<std::pair<EdgeKey, Edge>> sorted_edge_entries() const;
+  // Indices into edges_ in canonical order.
+  std::vector<std::uint32_t> canonical_edge_order() const;
   // canonical() of a const graph (copies) or of one about to be discarded (moves).
   template <typename Self>
   static KnowledgeGraph canonical_of(Self& self);
@@ -251,7 +253,11 @@ class KnowledgeGraph {
   std::vector<std::string> atoms_;  // relations, categories, folded titles
   StringMap<std::uint32_t> atom_ids_;
   StringMap<std::uint32_t> title_atoms_;  // title as spelled -> atom of its entity_key
-  std::unordered_map<EdgeKey, Edge, EdgeKeyHash> edges_;
+  // Every edge with its identity, in the order added (the graph's edge list order), and an
+  // open-addressing hash table over it: slot = 1 + index into edges_, 0 = free. No allocation
+  // per edge, and a sequential walk for sorting.
+  std::vector<std::pair<EdgeKey, Edge>> edges_;
+  std::vector<std::uint32_t> edge_slots_;
 };
 
 }  // namespace newsgraph

@@ -8,12 +8,15 @@
 #include <charconv>
 #include <condition_variable>
 #include <cstdlib>
+#include <cstring>
 #include <deque>
 #include <exception>
 #include <memory>
 #include <mutex>
 #include <thread>
 #include <type_traits>
+
+#include "graph/ordered_blocks.h"
 
 namespace newsgraph {
 
@@ -100,15 +103,32 @@ void merge_evidence(std::vector<Evidence>& into, const std::vector<Evidence>& fr
 // Saved-graph lines are written straight into one buffer, escaped byte for byte as
 // rapidjson::Writer escapes (the format's reference writer, still used for records):
 // " and \\ and control characters; everything else, UTF-8 included, as it is.
+bool json_escaped(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+// True when one of the eight bytes of x is below 0x20, '"' or '\\' (bytewise tests on a 64-bit
+// word; a true answer is checked byte by byte, so the test only has to miss nothing).
+bool json_escaped8(std::uint64_t x) {
+  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  auto zero_byte = [&](std::uint64_t y) { return (y - ones) & ~y & highs; };
+  return ((x - ones * 0x20) & ~x & highs) | zero_byte(x ^ (ones * '"')) | zero_byte(x ^ (ones * '\\'));
+}
+
 void put_str(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789ABCDEF";
+  const char* p = s.data();
+  const std::size_t n = s.size();
   out += '"';
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
+  std::size_t i = 0, run = 0;
+  for (;;) {
+    for (std::uint64_t x; i + 8 <= n; i += 8) {  // evidence sentences: skip clean words whole
+      std::memcpy(&x, p + i, 8);
+      if (json_escaped8(x)) break;
+    }
+    while (i < n && !json_escaped(static_cast<unsigned char>(p[i]))) ++i;
+    if (i == n) break;
+    const auto c = static_cast<unsigned char>(p[i]);
+    out.append(p + run, i - run);
+    run = ++i;
     out += '\\';
     switch (c) {
       case '"': out += '"'; break;
@@ -124,7 +144,7 @@ void put_str(std::string& out, std::string_view s) {
         out += kHex[c & 15];
     }
   }
-  out.append(s.data() + run, s.size() - run);
+  out.append(p + run, n - run);
   out += '"';
 }
 void put_opt(std::string& out, const std::optional<std::string>& s) {
@@ -642,24 +662,19 @@ KnowledgeGraph KnowledgeGraph::canonical() && {
 }
 
 void KnowledgeGraph::save(std::ostream& out) const {
+  constexpr std::size_t kSaveThreads = 4;
   const Graph& g = *g_;
-  // Written out in blocks of about a megabyte.
-  std::string buf;
-  auto end_line = [&] {
-    buf += '\n';
-    if (buf.size() >= (1u << 20)) {
-      out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
-      buf.clear();
-    }
-  };
-  buf += "{\"newsgraph\":\"graph\",\"version\":1,\"nodes\":";
-  put_uint(buf, num_vertices());
-  buf += ",\"edges\":";
-  put_uint(buf, num_edges());
-  buf += '}';
-  end_line();
-  for (Vertex v : sorted_vertices()) {
-    const auto& p = g[v];
+  {
+    std::string header = "{\"newsgraph\":\"graph\",\"version\":1,\"nodes\":";
+    put_uint(header, num_vertices());
+    header += ",\"edges\":";
+    put_uint(header, num_edges());
+    header += "}\n";
+    out.write(header.data(), static_cast<std::streamsize>(header.size()));
+  }
+  const auto vertices = sorted_vertices();
+  write_in_blocks(out, vertices.size(), kSaveThreads, [&](std::string& buf, std::size_t i) {
+    const auto& p = g[vertices[i]];
     buf += "{\"kind\":\"node\",\"key\":";
     put_str(buf, p.key);
     buf += ",\"label\":";
@@ -670,10 +685,11 @@ void KnowledgeGraph::save(std::ostream& out) const {
     put_list(buf, p.aliases);
     buf += ",\"mentions\":";
     put_uint(buf, p.mentions);
-    buf += '}';
-    end_line();
-  }
-  for (Edge e : sorted_edges()) {
+    buf += "}\n";
+  });
+  const auto edges = sorted_edges();
+  write_in_blocks(out, edges.size(), kSaveThreads, [&](std::string& buf, std::size_t i) {
+    const Edge e = edges[i];
     const auto& p = g[e];
     buf += "{\"kind\":\"edge\",\"source\":";
     put_str(buf, g[boost::source(e, g)].key);
@@ -698,9 +714,9 @@ void KnowledgeGraph::save(std::ostream& out) const {
     buf += ",\"docs\":";
     put_list(buf, p.docs);
     buf += ",\"evidence\":[";
-    for (std::size_t i = 0; i < p.evidence.size(); ++i) {
-      const auto& ev = p.evidence[i];
-      buf += i ? ",{\"doc\":" : "{\"doc\":";
+    for (std::size_t j = 0; j < p.evidence.size(); ++j) {
+      const auto& ev = p.evidence[j];
+      buf += j ? ",{\"doc\":" : "{\"doc\":";
       put_str(buf, ev.doc);
       buf += ",\"date\":";
       put_opt(buf, ev.date);
@@ -716,10 +732,8 @@ void KnowledgeGraph::save(std::ostream& out) const {
       put_opt(buf, ev.place);
       buf += '}';
     }
-    buf += "]}";
-    end_line();
-  }
-  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+    buf += "]}\n";
+  });
 }
 
 namespace {

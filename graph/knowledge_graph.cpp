@@ -849,7 +849,13 @@ class KnowledgeGraph::LineParser {
         // A fresh rapidjson::Document allocates 64 KB: reuse one block for every line.
         alloc_.Clear();
         rapidjson::Document d(&alloc_);
-        d.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
+        if (line.find('\0') == std::string_view::npos) {
+          // In place, in a copy of the line: strings are not copied again into the document.
+          scratch_.assign(line);
+          d.ParseInsitu<rapidjson::kParseIterativeFlag>(scratch_.data());
+        } else {
+          d.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
+        }
         if (is_saved_doc(d)) {
           out.saved = true;
           parse_saved_doc(d, out.items);
@@ -932,6 +938,7 @@ class KnowledgeGraph::LineParser {
 
   std::vector<char> pool_;
   rapidjson::MemoryPoolAllocator<> alloc_;
+  std::string scratch_;
 };
 
 void KnowledgeGraph::apply(ParsedLine& line, ReadStats& st) {
@@ -1003,6 +1010,20 @@ class BatchQueue {
     stopped_ = true;
     changed_.notify_all();
   }
+  // Without waiting: false when full (push) or empty (pop).
+  bool try_push(Batch&& b) {
+    std::lock_guard lock(mu_);
+    if (q_.size() >= kMaxBatches) return false;
+    q_.push_back(std::move(b));
+    return true;
+  }
+  bool try_pop(Batch& b) {
+    std::lock_guard lock(mu_);
+    if (q_.empty()) return false;
+    b = std::move(q_.front());
+    q_.pop_front();
+    return true;
+  }
   // False at the end.
   bool pop(Batch& b) {
     std::unique_lock lock(mu_);
@@ -1032,6 +1053,9 @@ KnowledgeGraph::ReadStats KnowledgeGraph::merge_lines(std::istream& in, const st
   using Batch = std::vector<ParsedLine>;
   constexpr std::size_t kBatchLines = 512;
   BatchQueue<Batch> queue;
+  // Applied batches go back to the reader, which frees what is left of them: memory is then
+  // freed by the thread that allocated it (glibc frees another thread's memory under a lock).
+  BatchQueue<Batch> spent;
   std::exception_ptr reader_failed;
   std::thread reader([&] {
     try {
@@ -1048,7 +1072,8 @@ KnowledgeGraph::ReadStats KnowledgeGraph::merge_lines(std::istream& in, const st
         parser.parse(line, batch.back());
         if (batch.size() == kBatchLines) {
           if (!queue.push(std::move(batch))) break;
-          batch = Batch();
+          if (!spent.try_pop(batch)) batch = Batch();
+          batch.clear();
           batch.reserve(kBatchLines);
         }
       }
@@ -1071,6 +1096,8 @@ KnowledgeGraph::ReadStats KnowledgeGraph::merge_lines(std::istream& in, const st
           if (error) error(name + ":" + std::to_string(line.number) + ": " + e.what());
         }
       }
+      spent.try_push(std::move(batch));
+      batch = Batch();
     }
   } catch (...) {
     queue.stop();

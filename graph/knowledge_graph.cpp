@@ -480,10 +480,17 @@ void KnowledgeGraph::merge_edge(Vertex s, Vertex t, Props&& p) {
 
 bool KnowledgeGraph::add(const Relation& r) { return add(Relation(r)); }
 
-bool KnowledgeGraph::add(Relation&& r) {
-  const bool office = r.category == "office";
+bool KnowledgeGraph::add(Relation&& r) { return add(std::move(r), nullptr, nullptr); }
+
+const std::string& KnowledgeGraph::object_name_of(const Relation& r) {
   // An office record points at its organisation; an org-less title becomes an office vertex.
-  const std::string& object_name = office ? (r.org ? *r.org : (r.title.empty() ? r.object : r.title)) : r.object;
+  if (r.category != "office") return r.object;
+  return r.org ? *r.org : (r.title.empty() ? r.object : r.title);
+}
+
+bool KnowledgeGraph::add(Relation&& r, const EndIds* ids, std::vector<Vertex>* id_vertex) {
+  const bool office = r.category == "office";
+  const std::string& object_name = object_name_of(r);
   EntityType object_type = EntityType::Organisation;
   if (office)
     object_type = r.org ? EntityType::Organisation : EntityType::Office;
@@ -497,11 +504,13 @@ bool KnowledgeGraph::add(Relation&& r) {
     std::optional<Vertex> v;  // known spelling
     std::string key;          // else its folded key
   };
-  auto resolve = [&](const std::string& name) {
+  const Vertex kNone = Graph::null_vertex();
+  auto resolve = [&](const std::string& name, std::uint32_t id) {
+    if (ids && id < id_vertex->size() && (*id_vertex)[id] != kNone) return End{(*id_vertex)[id], {}};
     auto it = by_spelling_.find(name);
     return it != by_spelling_.end() ? End{it->second, {}} : End{std::nullopt, entity_key(name)};
   };
-  End s = resolve(r.subject), o = resolve(object_name);
+  End s = resolve(r.subject, ids ? ids->subject : 0), o = resolve(object_name, ids ? ids->object : 0);
   const std::string& skey = s.v ? g[*s.v].key : s.key;
   const std::string& okey = o.v ? g[*o.v].key : o.key;
   if (skey.empty() || okey.empty() || skey == okey) return false;
@@ -521,6 +530,12 @@ bool KnowledgeGraph::add(Relation&& r) {
   };
   Vertex sv = end_vertex(s, r.subject, EntityType::Person);
   Vertex tv = end_vertex(o, object_name, object_type);
+  if (ids) {
+    const std::uint32_t most = std::max(ids->subject, ids->object);
+    if (id_vertex->size() <= most) id_vertex->resize(most + 1, kNone);
+    (*id_vertex)[ids->subject] = sv;
+    (*id_vertex)[ids->object] = tv;
+  }
 
   EdgeProps p;
   p.relation = std::move(r.relation);
@@ -844,6 +859,7 @@ struct KnowledgeGraph::ParsedLine {
   std::size_t number = 0;
   bool saved = false;
   Relation record;               // a relation record (!saved)
+  EndIds ids;                    // its ends, numbered
   std::vector<SavedItem> items;  // the nodes and edges of a saved-graph line
   bool failed = false;           // the line cannot be read (after `items`, for a saved line)
   std::string error;             // why
@@ -876,6 +892,7 @@ class KnowledgeGraph::LineParser {
         }
       }
       out.record = relation_from_json(line);
+      out.ids = {end_id(out.record.subject), end_id(object_name_of(out.record))};
     } catch (const std::exception& e) {  // RecordError, GraphFormatError
       out.failed = true;
       out.error = e.what();
@@ -949,15 +966,20 @@ class KnowledgeGraph::LineParser {
     items.push_back(edge_item(d, false));
   }
 
+  std::uint32_t end_id(const std::string& name) {
+    return end_ids_.try_emplace(name, static_cast<std::uint32_t>(end_ids_.size())).first->second;
+  }
+
   std::vector<char> pool_;
   rapidjson::MemoryPoolAllocator<> alloc_;
   std::string scratch_;
+  StringMap<std::uint32_t> end_ids_;  // record end name -> its number (EndIds)
 };
 
-void KnowledgeGraph::apply(ParsedLine& line, ReadStats& st) {
+void KnowledgeGraph::apply(ParsedLine& line, ReadStats& st, std::vector<Vertex>& id_vertex) {
   if (!line.saved) {
     if (line.failed) throw GraphFormatError(line.error);
-    if (add(std::move(line.record)))
+    if (add(std::move(line.record), &line.ids, &id_vertex))
       ++st.records;
     else
       ++st.dropped;
@@ -978,7 +1000,8 @@ void KnowledgeGraph::add_saved_line(std::string_view line) {
   ParsedLine parsed;
   parser.parse_saved(line, parsed);
   ReadStats st;
-  apply(parsed, st);
+  std::vector<Vertex> id_vertex;
+  apply(parsed, st, id_vertex);
 }
 
 KnowledgeGraph KnowledgeGraph::load(std::istream& in) {
@@ -1098,12 +1121,13 @@ KnowledgeGraph::ReadStats KnowledgeGraph::merge_lines(std::istream& in, const st
   });
 
   ReadStats st;
+  std::vector<Vertex> id_vertex;  // by EndIds number, for this reading only
   try {
     Batch batch;
     while (queue.pop(batch)) {
       for (auto& line : batch) {
         try {
-          apply(line, st);
+          apply(line, st, id_vertex);
         } catch (const std::exception& e) {  // RecordError, GraphFormatError
           ++st.bad_lines;
           if (error) error(name + ":" + std::to_string(line.number) + ": " + e.what());

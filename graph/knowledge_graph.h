@@ -249,8 +249,17 @@ class KnowledgeGraph {
   struct SavedItem;   // a node or an edge of a saved-graph line, parsed, not yet added
   struct ParsedLine;  // one input line, parsed
   class LineParser;
+  // Record ends as the reading thread numbers them: each distinct name gets the next number.
+  // The graph thread then finds a name seen before in an array (`id_vertex`, by number), not by
+  // hashing the string: hash-table lookups were a fifth of its time, nearly all cache misses.
+  struct EndIds {
+    std::uint32_t subject = 0, object = 0;
+  };
   // Adds a parsed line; throws what the line-at-a-time reading threw for it.
-  void apply(ParsedLine& line, ReadStats& st);
+  void apply(ParsedLine& line, ReadStats& st, std::vector<Vertex>& id_vertex);
+  bool add(Relation&& r, const EndIds* ids, std::vector<Vertex>* id_vertex);
+  // The name of a record's object vertex: an office record's organisation, or its title.
+  static const std::string& object_name_of(const Relation& r);
   void reindex();
 
   std::unique_ptr<Graph> g_;  // on the heap so that a move leaves every descriptor valid

@@ -126,8 +126,11 @@ class DocumentExtraction {
     std::size_t persons = 0;
     for (const auto& m : ts.mentions) persons += m.kind == MentionKind::Person ? 1 : 0;
     if (persons == 0) return;
+    // The coarse view serves rules with two persons; its rewrites are skipped when none of
+    // those rules can match.
+    bool coarse_view = persons >= 2 && rules_.coarse_may_match(ts.tagged);
     std::string coarse;
-    if (persons >= 2) {
+    if (coarse_view) {
       coarse = ts.tagged;
       for (const auto& w : rules_.collapse()) RE2::GlobalReplace(&coarse, *w.re, w.replace);
     }
@@ -141,7 +144,7 @@ class DocumentExtraction {
       std::fprintf(stderr, "FINE   %s\nCOARSE %s\n", show(ts.tagged).c_str(), show(coarse).c_str());
     }
     for (auto view : {RuleView::Fine, RuleView::Coarse}) {
-      if (view == RuleView::Coarse && persons < 2) continue;
+      if (view == RuleView::Coarse && !coarse_view) continue;
       const std::string& text = view == RuleView::Fine ? ts.tagged : coarse;
       for (int idx : rules_.candidates(view, text)) {
         if (debug_) std::fprintf(stderr, "  candidate %s\n", rules_.rules()[idx]->id.c_str());

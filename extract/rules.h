@@ -96,8 +96,18 @@ class RuleSet {
   // literals of all rules), plus the rules that require none.
   std::vector<int> candidates(RuleView view, std::string_view text) const;
 
+  // Whether any coarse rule may match once the collapse rewrites have run on `fine`, judged on
+  // `fine` itself. The built-in rewrites only cut text and put a marker (or " and ", taken
+  // from the cut) where the cut was, so they never join letters: every run of letters in the
+  // coarse view is in the fine view too. A rule's literal therefore counts as present when
+  // each of its letter runs occurs in `fine` ("\x02 met" needs "met"). With rewrites from
+  // other files that guarantee is gone, and the answer is always true. False lets a sentence
+  // skip the rewrites.
+  bool coarse_may_match(std::string_view fine) const;
+
  private:
   std::string expand(const std::string& pattern, const std::string& where);
+  void index_letter_runs(const std::vector<std::string>& atoms);
   std::vector<std::unique_ptr<Rule>> rules_;
   std::vector<Rewrite> collapse_;
   std::vector<std::pair<std::string, std::string>> macros_;
@@ -108,6 +118,12 @@ class RuleSet {
     std::unique_ptr<re2::RE2::Set> atoms;  // null when no rule has atoms
     std::vector<int> ids;                  // FilteredRE2 regexp id -> index into rules_
   };
+  // For coarse_may_match: the distinct letter runs of the coarse atoms, found by one set, and
+  // for each atom the runs it holds.
+  std::unique_ptr<re2::RE2::Set> coarse_runs_;
+  std::vector<std::vector<int>> coarse_atom_runs_;
+  bool custom_collapse_ = false;  // a file other than the built-in ones added rewrites
+  bool adding_builtin_ = false;
   Prefilter fine_, coarse_;
   bool compiled_ = false;
 };

@@ -301,3 +301,18 @@ TEST_CASE("regression: a name that starts with He is no pronoun after a title") 
   CHECK(office(rs, "He Lifang", "Vice Premier") != nullptr);
   CHECK(office(rs, "Tim Crook", "Vice Premier") == nullptr);
 }
+
+TEST_CASE("prefilter: the collapse rewrites run only where a meeting or call rule may match") {
+  auto rules = newsgraph::RuleSet::builtin();
+  const std::string p0 = "\x01P0\x02", p1 = "\x01P1\x02", t0 = "\x01T0\x02";
+  CHECK_FALSE(rules->coarse_may_match(p0 + " said " + p1 + " was wrong."));
+  CHECK_FALSE(rules->coarse_may_match(t0 + " " + p0 + " praised " + p1 + "."));
+  CHECK(rules->coarse_may_match(p0 + ", who arrived on Monday, met " + p1 + "."));
+  CHECK(rules->coarse_may_match(p0 + " telephoned " + t0 + " " + p1 + "."));
+  // Rewrites from another file may join words: then every sentence takes the coarse view.
+  newsgraph::RuleSet custom;
+  custom.add_builtin();
+  custom.add_file("mine.json", R"({"collapse": [{"pattern": "(\\x01P\\d+\\x02) and friends", "replace": "\\1"}]})");
+  custom.compile();
+  CHECK(custom.coarse_may_match(p0 + " said " + p1 + " was wrong."));
+}

@@ -537,6 +537,7 @@ class PersonTable {
       if (words.size() > name_words(p.name).size()) {
         p.aliases.push_back(p.name);
         p.name = name;
+        ends_[it->second] = ends_of(words);
       } else if (name != p.name && std::find(p.aliases.begin(), p.aliases.end(), name) == p.aliases.end()) {
         p.aliases.push_back(name);
       }
@@ -544,6 +545,7 @@ class PersonTable {
     }
     int id = static_cast<int>(persons_.size());
     persons_.push_back({name, {}});
+    ends_.push_back(ends_of(words));
     by_key_[key] = id;
     return id;
   }
@@ -552,10 +554,9 @@ class PersonTable {
   // one; ties go to the person seen first. -1 when none.
   int resolve_short(const std::string& word) const {
     for (bool last : {true, false}) {
-      for (std::size_t id = 0; id < persons_.size(); ++id) {
-        auto w = name_words(persons_[id].name);
-        if (w.size() < 2) continue;
-        if ((last ? w.back() : w.front()) == word) return static_cast<int>(id);
+      for (std::size_t id = 0; id < ends_.size(); ++id) {
+        if (!ends_[id].multi) continue;
+        if ((last ? ends_[id].last : ends_[id].first) == word) return static_cast<int>(id);
       }
     }
     return -1;
@@ -569,7 +570,18 @@ class PersonTable {
   std::vector<PersonEntity>& persons() { return persons_; }
 
  private:
+  // First and last word of each canonical name: short forms are looked up for every mention.
+  struct Ends {
+    std::string first, last;
+    bool multi = false;  // two words or more
+  };
+  static Ends ends_of(const std::vector<std::string>& words) {
+    if (words.empty()) return {};
+    return {words.front(), words.back(), words.size() >= 2};
+  }
+
   std::vector<PersonEntity> persons_;
+  std::vector<Ends> ends_;
   std::unordered_map<std::string, int> by_key_;
 };
 
@@ -716,11 +728,12 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
     std::vector<int> in_sentence;  // persons named so far in this sentence, in order
     std::size_t ci = 0;
     std::size_t prev_end = s.span.begin;
+    ts.tagged.reserve(s.span.end - s.span.begin + 16);
+    ts.tagged_to_clean.reserve(s.span.end - s.span.begin + 17);
     auto emit_gap = [&](std::size_t upto) {
-      for (std::size_t p = prev_end; p < upto; ++p) {
-        ts.tagged.push_back(clean[p]);
-        ts.tagged_to_clean.push_back(p);
-      }
+      if (upto <= prev_end) return;
+      ts.tagged.append(clean.substr(prev_end, upto - prev_end));
+      for (std::size_t p = prev_end; p < upto; ++p) ts.tagged_to_clean.push_back(p);
     };
     auto emit_marker = [&](char kind, int index, std::size_t b) {
       std::string m = "\x01";

@@ -1,6 +1,7 @@
 #include "extract/entities.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 #include <optional>
@@ -27,6 +28,22 @@ bool is_org_joiner(std::string_view lower) {
 }
 
 bool is_pronoun_subject(std::string_view lower) { return lower == "he" || lower == "she"; }
+
+// A vector of at most N elements that lives on the stack: title matching builds one per
+// candidate token, and heap allocations there showed up in profiles.
+template <typename T, std::size_t N>
+struct SmallVec {
+  std::array<T, N> items{};
+  std::size_t n = 0;
+  void push_back(T v) {
+    if (n < N) items[n++] = v;
+  }
+  std::size_t size() const { return n; }
+  const T& operator[](std::size_t i) const { return items[i]; }
+};
+// A title looks at most 8 tokens ahead, each at most two words ("vice-premier").
+using TitleWords = SmallVec<std::string_view, 16>;
+using TitleOwners = SmallVec<std::size_t, 16>;
 
 // A title word span [b, e) of tokens, and whether "ex-"/"former-" was glued to its first token.
 struct TitleMatch {
@@ -105,8 +122,8 @@ class SentenceScanner {
     // labour portfolio (which "Labour minister, Alfredo Franco" opening a sentence may be).
     if (i > 0 && t_[i].cap && !lex_.party(first).empty()) return m;
     // Words with a leading "vice-"/"co-" are a modifier glued to a title ("Vice-Premier").
-    std::vector<std::string_view> words;  // subwords, with token index
-    std::vector<std::size_t> owner;
+    TitleWords words;  // subwords, with token index
+    TitleOwners owner;
     auto push_token = [&](std::size_t k, std::string_view w) {
       for (const char* pre : {"vice-", "co-", "deputy-"}) {
         std::string_view p(pre);
@@ -138,7 +155,8 @@ class SentenceScanner {
     }
     for (std::size_t start : {w, std::size_t(0)}) {
       // Fixed phrases.
-      std::string phrase;
+      std::string& phrase = phrase_buf_;
+      phrase.clear();
       std::size_t used = 0;
       for (std::size_t k = start; k < words.size() && used < lex_.max_title_words(); ++k) {
         // "Top Chinese diplomat": country words inside a title are skipped for the lookup.
@@ -152,7 +170,7 @@ class SentenceScanner {
       std::size_t k = start;
       bool any_portfolio = false;
       while (k < words.size()) {
-        std::string two = k + 1 < words.size() ? join2(words[k], words[k + 1]) : std::string();
+        std::string_view two = k + 1 < words.size() ? join2(words[k], words[k + 1]) : std::string_view();
         if (!two.empty() && lex_.is_portfolio(two)) {
           k += 2;
           any_portfolio = true;
@@ -173,7 +191,7 @@ class SentenceScanner {
         std::size_t q = start + 2;
         std::size_t last = 0;
         while (q < words.size()) {
-          std::string two = q + 1 < words.size() ? join2(words[q], words[q + 1]) : std::string();
+          std::string_view two = q + 1 < words.size() ? join2(words[q], words[q + 1]) : std::string_view();
           if (!two.empty() && lex_.is_portfolio(two)) {
             q += 2;
             last = q;
@@ -210,11 +228,11 @@ class SentenceScanner {
     return best;
   }
 
-  bool is_token_end(const std::vector<std::size_t>& owner, std::size_t w) const {
+  bool is_token_end(const TitleOwners& owner, std::size_t w) const {
     return w + 1 >= owner.size() || owner[w + 1] != owner[w];
   }
   // A modifier that is itself the last word of a title ("Attorney General"): stop there.
-  bool ends_title_here(const std::vector<std::string_view>& words, std::size_t w) const {
+  bool ends_title_here(const TitleWords& words, std::size_t w) const {
     return lex_.is_title(words[w]) && (w + 1 >= words.size() || !(lex_.is_title(join2(words[w], words[w + 1])) ||
                                                                   lex_.is_title_modifier(words[w + 1]) ||
                                                                   lex_.is_portfolio(words[w + 1]) ||
@@ -222,19 +240,19 @@ class SentenceScanner {
                                                                   lex_.is_title(words[w + 1])));
   }
 
-  static std::string join2(std::string_view a, std::string_view b) {
-    std::string s;
-    s.reserve(a.size() + 1 + b.size());
-    s += a;
-    s += ' ';
-    s += b;
-    return s;
+  // "a b" in a buffer of the scanner's: valid until the next call.
+  std::string_view join2(std::string_view a, std::string_view b) const {
+    join_buf_.assign(a);
+    join_buf_ += ' ';
+    join_buf_ += b;
+    return join_buf_;
   }
 
   const Lexicon& lex_;
   const std::vector<Token>& t_;
   std::string_view lower_doc_;
   std::vector<std::uint32_t> flags_;
+  mutable std::string phrase_buf_, join_buf_;
   mutable std::vector<std::optional<TitleMatch>> title_cache_;
   mutable std::vector<std::optional<std::pair<std::size_t, std::string_view>>> country_cache_;
 };

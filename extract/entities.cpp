@@ -369,6 +369,12 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
         out.push_back({MentionKind::Org, s, pe, s, false, false, 0, {}});
       } else if ((has_place_word && sc.is(pe - 1, kPlaceWord)) || lex.is_place(phrase)) {
         // a place: no mention
+      } else if (!(anchored && s == b) && std::any_of(t.begin() + s, t.begin() + pe, [&](const Token& tok) {
+                   return sc.is(static_cast<std::size_t>(&tok - t.data()), kOrgWord);
+                 })) {
+        // "Democrat on the Senate Intelligence Committee": a piece after a joiner that holds an
+        // organisation word is an organisation.
+        out.push_back({MentionKind::Org, s, pe, s, false, false, 0, {}});
       } else {
         bool a = anchored && s == b;
         out.push_back({MentionKind::Person, a ? honorific_tb : s, pe, s, a, false, 0, {}});

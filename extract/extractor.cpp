@@ -172,11 +172,17 @@ class DocumentExtraction {
       if (rule.symmetric)
         emit_pair(rule, ts, group("a"), group("b"));
       else if (rule.relation == "holds_office")
-        emit_office(rule, ts, text, group("p"), group("t"), group("o").empty() ? group("o2") : group("o"),
+        emit_office(rule, ts, text, group("p"), group("t"), first_nonempty({group("o"), group("o2"), group("o3")}),
                     group("former"));
       else
         emit_affiliation(rule, ts, text, group("p"), group("o"));
     }
+  }
+
+  static re2::StringPiece first_nonempty(std::initializer_list<re2::StringPiece> groups) {
+    for (auto g : groups)
+      if (!g.empty()) return g;
+    return {};
   }
 
   Relation base(const Rule& rule, const TaggedSentence& ts) {

@@ -15,7 +15,7 @@
 //                ORGLIKE (an org, country or party), ORGMOD (1-3 of those before a title)
 //   {NAME}       a macro from any loaded file's "macros".
 // Slot names a rule uses: met_with / phoned: a, b. holds_office: p, and t or a fixed "title"
-// ("heads the X" -> "head"), optionally o / o2 (org; o wins) and `former` (a group that, when
+// ("heads the X" -> "head"), optionally o / o2 / o3 (org; the first that matched wins) and `former` (a group that, when
 // it matches, flags the office as former). Any rule may have a group `reject`: a match in
 // which it takes part is dropped ("her old boss Kelly" is no office). member_of /
 // affiliated_with: p and o, or a fixed "org" ("R-Texas" -> "Republican Party").

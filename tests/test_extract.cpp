@@ -316,3 +316,19 @@ TEST_CASE("prefilter: the collapse rewrites run only where a meeting or call rul
   custom.compile();
   CHECK(custom.coarse_may_match(p0 + " said " + p1 + " was wrong."));
 }
+
+TEST_CASE("offices: a party's top member on a committee or in a chamber") {
+  auto rs = extract("Senator Maria Cantwell, the ranking Democrat on the Senate Commerce Committee, objected. "
+                    "Representative Tom Cole, the top Republican on the panel, agreed on Monday.");
+  const Relation* r = office(rs, "Maria Cantwell", "ranking Democrat");
+  REQUIRE(r);
+  CHECK(r->org == std::optional<std::string>("Senate Commerce Committee"));
+  r = office(rs, "Tom Cole", "top Republican");
+  REQUIRE(r);
+  CHECK(r->org == std::optional<std::string>("panel"));
+  // "on Monday" is a date, not an organisation.
+  auto plain = extract("Dan Ortiz, the top Republican, spoke on Monday.");
+  r = office(plain, "Dan Ortiz", "top Republican");
+  REQUIRE(r);
+  CHECK_FALSE(r->org);
+}

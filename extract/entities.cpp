@@ -170,14 +170,10 @@ class SentenceScanner {
       std::size_t k = start;
       bool any_portfolio = false;
       while (k < words.size()) {
-        std::string_view two = k + 1 < words.size() ? join2(words[k], words[k + 1]) : std::string_view();
-        if (!two.empty() && lex_.is_portfolio(two)) {
-          k += 2;
+        if (std::size_t n = portfolio_at(words, k)) {
+          k += n;
           any_portfolio = true;
-        } else if (lex_.is_portfolio(words[k])) {
-          k += 1;
-          any_portfolio = true;
-        } else if (any_portfolio && words[k] == "and" && k + 1 < words.size() && lex_.is_portfolio(words[k + 1])) {
+        } else if (any_portfolio && words[k] == "and" && k + 1 < words.size() && portfolio_at(words, k + 1)) {
           k += 1;
         } else {
           break;
@@ -191,11 +187,10 @@ class SentenceScanner {
         std::size_t q = start + 2;
         std::size_t last = 0;
         while (q < words.size()) {
-          std::string_view two = q + 1 < words.size() ? join2(words[q], words[q + 1]) : std::string_view();
-          if (!two.empty() && lex_.is_portfolio(two)) {
-            q += 2;
+          if (std::size_t n = portfolio_at(words, q)) {
+            q += n;
             last = q;
-          } else if (lex_.is_portfolio(words[q]) || (last && words[q] == "affairs")) {
+          } else if (last && words[q] == "affairs") {
             q += 1;
             last = q;
           } else {
@@ -238,6 +233,20 @@ class SentenceScanner {
                                                                   lex_.is_portfolio(words[w + 1]) ||
                                                                   lex_.is_title_head(words[w + 1]) ||
                                                                   lex_.is_title(words[w + 1])));
+  }
+
+  // Words in a portfolio starting at words[k] ("work and pensions", "foreign affairs",
+  // "energy"), longest first; 0 if none.
+  std::size_t portfolio_at(const TitleWords& words, std::size_t k) const {
+    for (std::size_t n = std::min<std::size_t>(3, words.size() - k); n >= 1; --n) {
+      join_buf_.clear();
+      for (std::size_t j = k; j < k + n; ++j) {
+        if (j > k) join_buf_ += ' ';
+        join_buf_ += words[j];
+      }
+      if (lex_.is_portfolio(join_buf_)) return n;
+    }
+    return 0;
   }
 
   // "a b" in a buffer of the scanner's: valid until the next call.

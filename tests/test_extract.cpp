@@ -332,3 +332,12 @@ TEST_CASE("offices: a party's top member on a committee or in a chamber") {
   REQUIRE(r);
   CHECK_FALSE(r->org);
 }
+
+TEST_CASE("offices: portfolios of several words before a head noun") {
+  auto rs = extract("Northern Ireland Secretary Paul Murphy met Work and Pensions Secretary Alan Johnson in Belfast. "
+                    "Posts and Telecommunications Minister Shunjiro Karasawa was not there.");
+  CHECK(office(rs, "Paul Murphy", "Northern Ireland Secretary"));
+  CHECK(office(rs, "Alan Johnson", "Work and Pensions Secretary"));
+  CHECK(office(rs, "Shunjiro Karasawa", "Posts and Telecommunications Minister"));
+  CHECK(has_pair(rs, "met_with", "Paul Murphy", "Alan Johnson"));
+}

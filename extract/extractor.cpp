@@ -169,6 +169,7 @@ class DocumentExtraction {
       pos = g[0].empty() ? mend + 1 : mend;
       if (rule.unless && RE2::PartialMatch(g[0], *rule.unless)) continue;
       if (!group("reject").empty()) continue;  // the rule matched a context it names as not a fact
+      if (rule.names_only && is_pronoun(ts, text, rule.symmetric ? group("a") : group("p"))) continue;
       if (rule.symmetric)
         emit_pair(rule, ts, group("a"), group("b"));
       else if (rule.relation == "holds_office")
@@ -177,6 +178,16 @@ class DocumentExtraction {
       else
         emit_affiliation(rule, ts, text, group("p"), group("o"));
     }
+  }
+
+  // Whether a slot starts at a resolved pronoun ("he"), in the fine view where tagged bytes map
+  // back to the clean text.
+  static bool is_pronoun(const TaggedSentence& ts, const std::string& text, re2::StringPiece slot) {
+    if (&text != &ts.tagged || slot.empty()) return false;
+    std::size_t at = ts.tagged_to_clean[static_cast<std::size_t>(slot.data() - text.data())];
+    return std::any_of(ts.mentions.begin(), ts.mentions.end(), [&](const Mention& m) {
+      return m.kind == MentionKind::Person && m.begin == at && m.value == "pronoun";
+    });
   }
 
   static re2::StringPiece first_nonempty(std::initializer_list<re2::StringPiece> groups) {

@@ -205,6 +205,10 @@ void RuleSet::add_file(const std::string& name, std::string_view contents) {
         rule->org = str("org");  // "R-Texas": the rule names the party
         if (rule->org.empty()) need("o");
       }
+      if (r.HasMember("names_only")) {
+        if (!r["names_only"].IsBool()) throw RuleError(where + "\"names_only\" must be true or false");
+        rule->names_only = r["names_only"].GetBool();
+      }
       std::string unless = str("unless");
       if (!unless.empty()) {
         rule->unless = std::make_unique<RE2>(expand(unless, where), rule_options());

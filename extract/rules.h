@@ -7,7 +7,8 @@
 //    "rules":    [{"id": "meeting.met-with", "relation": "met_with",
 //                  "view": "coarse",                 (optional; "fine" or "coarse")
 //                  "pattern": "{PERSON:a},? (?:{ADV} )?met(?: with)? {PERSONS:b}",
-//                  "unless": "regex"}, ...]}         (optional: reject a match containing it)
+//                  "unless": "regex",                (optional: reject a match containing it)
+//                  "names_only": true}, ...]}        (optional: p / a must be a name, not "he")
 //
 // Patterns are RE2 syntax, matched case-insensitively, with two kinds of placeholders:
 //   {KIND:name}  a typed slot, captured under `name`:
@@ -57,6 +58,7 @@ struct Rule {
   RuleView view = RuleView::Coarse;
   std::string title;     // holds_office rules may name the title instead of a {TITLE:t} slot
   std::string org;       // member_of / affiliated_with rules may name the org instead of a slot
+  bool names_only = false;  // the person slot (p, or a) must be a name, not a resolved pronoun
   std::string pattern;   // as written
   std::string compiled;  // after slot and macro expansion
   std::unique_ptr<re2::RE2> re;

@@ -341,3 +341,19 @@ TEST_CASE("offices: portfolios of several words before a head noun") {
   CHECK(office(rs, "Shunjiro Karasawa", "Posts and Telecommunications Minister"));
   CHECK(has_pair(rs, "met_with", "Paul Murphy", "Alan Johnson"));
 }
+
+TEST_CASE("offices: elected or appointed to a title, and a term as one (former)") {
+  auto rs = extract("Ana Duarte was elected president of the Senate in March. "
+                    "Akira Tanaka thrived during Akira Tanaka's 2001-2006 term as Japanese premier.");
+  const Relation* r = office(rs, "Ana Duarte", "president");
+  REQUIRE(r);
+  CHECK(r->org == std::optional<std::string>("Senate"));
+  CHECK_FALSE(r->former);
+  r = office(rs, "Akira Tanaka", "premier");
+  REQUIRE(r);
+  CHECK(r->former);
+  // A pronoun after "before" may stand for someone else: elected-as needs a name.
+  auto pron = extract("Bill Reyes won. Mary Lee said she met him before he was elected president.");
+  CHECK_FALSE(office(pron, "Mary Lee", "president"));
+  CHECK_FALSE(office(pron, "Bill Reyes", "president"));
+}

@@ -9,8 +9,10 @@
 
 namespace newsgraph {
 
-ExportInput::ExportInput(const KnowledgeGraph& g)
-    : graph(g.canonical()),
+ExportInput::ExportInput(const KnowledgeGraph& g) : ExportInput(g.canonical()) {}
+
+ExportInput::ExportInput(KnowledgeGraph&& g)
+    : graph(std::move(g).canonical()),
       metrics(compute_metrics(graph)),
       edges(graph.sorted_edges()),
       exact_betweenness(betweenness_is_exact(graph.num_vertices(), graph.num_edges())) {}

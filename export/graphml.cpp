@@ -1,5 +1,6 @@
 // GraphML written by hand rather than with boost::write_graphml, which writes unknown value
 // types as "string" and does not escape attribute names.
+#include <charconv>
 #include <string>
 #include <vector>
 
@@ -31,17 +32,51 @@ constexpr Key kEdgeKeys[] = {
 };
 constexpr std::size_t kNodeKeyCount = sizeof kNodeKeys / sizeof kNodeKeys[0];
 
-void data(std::ostream& out, std::size_t key, const std::string& value) {
-  out << "      <data key=\"d" << key << "\">" << xml_escape(value, false) << "</data>\n";
-}
+// The document is built in a string and handed to the stream in blocks of about a megabyte:
+// a million edges make tens of millions of small values.
+class Out {
+ public:
+  explicit Out(std::ostream& os) : os_(os) { buf_.reserve(kBlock + kBlock / 4); }
+  void flush() {
+    os_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+    buf_.clear();
+  }
+  void end_item() {
+    if (buf_.size() >= kBlock) flush();
+  }
+  Out& operator<<(std::string_view s) {
+    buf_.append(s);
+    return *this;
+  }
+  Out& operator<<(std::size_t n) {
+    char tmp[24];
+    auto r = std::to_chars(tmp, tmp + sizeof tmp, n);
+    buf_.append(tmp, r.ptr);
+    return *this;
+  }
+  void data(std::size_t key, std::string_view value) {
+    *this << "      <data key=\"d" << key << "\">";
+    xml_escape_append(buf_, value, false);
+    buf_ += "</data>\n";
+  }
+  void data(std::size_t key, std::size_t value) {
+    *this << "      <data key=\"d" << key << "\">" << value << "</data>\n";
+  }
+
+ private:
+  static constexpr std::size_t kBlock = 1 << 20;
+  std::ostream& os_;
+  std::string buf_;
+};
 
 const char* boolean(bool b) { return b ? "true" : "false"; }
 
 }  // namespace
 
-void write_graphml(const ExportInput& in, std::ostream& out) {
+void write_graphml(const ExportInput& in, std::ostream& os) {
   using namespace export_detail;
   const Graph& g = in.graph.graph();
+  Out out(os);
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
@@ -58,37 +93,40 @@ void write_graphml(const ExportInput& in, std::ostream& out) {
   for (std::size_t v = 0; v < in.graph.num_vertices(); ++v) {
     const auto& p = g[v];
     const auto& m = in.metrics[v];
-    out << "    <node id=\"" << node_id(v) << "\">\n";
-    data(out, 0, p.label);
-    data(out, 1, std::string(to_string(p.type)));
-    data(out, 2, aliases_text(p));
-    data(out, 3, std::to_string(p.mentions));
-    data(out, 4, std::to_string(m.degree));
-    data(out, 5, std::to_string(m.weighted_degree));
-    data(out, 6, std::to_string(m.component));
-    data(out, 7, format_double(m.betweenness));
+    out << "    <node id=\"n" << v << "\">\n";
+    out.data(0, p.label);
+    out.data(1, to_string(p.type));
+    out.data(2, aliases_text(p));
+    out.data(3, p.mentions);
+    out.data(4, m.degree);
+    out.data(5, m.weighted_degree);
+    out.data(6, m.component);
+    out.data(7, format_double(m.betweenness));
     out << "    </node>\n";
+    out.end_item();
   }
   for (std::size_t i = 0; i < in.edges.size(); ++i) {
     Edge e = in.edges[i];
     const auto& p = g[e];
-    out << "    <edge id=\"" << edge_id(i) << "\" source=\"" << node_id(boost::source(e, g)) << "\" target=\""
-        << node_id(boost::target(e, g)) << "\">\n";
+    out << "    <edge id=\"e" << i << "\" source=\"n" << boost::source(e, g) << "\" target=\"n" << boost::target(e, g)
+        << "\">\n";
     std::size_t k = kNodeKeyCount;
-    data(out, k++, p.relation);
-    data(out, k++, p.category);
-    data(out, k++, boolean(p.symmetric));
-    data(out, k++, p.title);
-    data(out, k++, p.org.value_or(""));
-    data(out, k++, boolean(p.former));
-    data(out, k++, std::to_string(p.weight));
-    data(out, k++, p.first_date());
-    data(out, k++, p.last_date());
-    data(out, k++, docs_text(p));
-    data(out, k++, evidence_text(p));
+    out.data(k++, p.relation);
+    out.data(k++, p.category);
+    out.data(k++, boolean(p.symmetric));
+    out.data(k++, p.title);
+    out.data(k++, p.org ? std::string_view(*p.org) : std::string_view());
+    out.data(k++, boolean(p.former));
+    out.data(k++, p.weight);
+    out.data(k++, p.dates.empty() ? std::string_view() : std::string_view(p.dates.front()));
+    out.data(k++, p.dates.empty() ? std::string_view() : std::string_view(p.dates.back()));
+    out.data(k++, docs_text(p));
+    out.data(k++, evidence_text(p));
     out << "    </edge>\n";
+    out.end_item();
   }
   out << "  </graph>\n</graphml>\n";
+  out.flush();
 }
 
 }  // namespace newsgraph

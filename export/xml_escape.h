@@ -17,5 +17,7 @@ namespace newsgraph {
 // characters that XML 1.0 forbids (below U+0020 except TAB LF CR) become U+FFFD; invalid UTF-8
 // too. CR is always written as &#13; so it survives end-of-line normalisation.
 std::string xml_escape(std::string_view s, bool attribute);
+// The same, appended to `out` (no temporary strings: the large exports write millions of values).
+void xml_escape_append(std::string& out, std::string_view s, bool attribute);
 
 }  // namespace newsgraph

@@ -1,11 +1,10 @@
 #include "graph/analytics.h"
 
 #include <boost/graph/betweenness_centrality.hpp>
-#include <boost/graph/connected_components.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <set>
 #include <utility>
 
 namespace newsgraph {
@@ -16,43 +15,80 @@ bool betweenness_is_exact(std::size_t vertices, std::size_t edges) {
 
 namespace detail {
 
-std::vector<double> brandes_from(const std::vector<std::vector<std::size_t>>& adj, const std::vector<std::size_t>& sources) {
-  const std::size_t n = adj.size();
-  std::vector<double> bc(n, 0.0), sigma(n), delta(n);
-  std::vector<std::int64_t> dist(n);
-  std::vector<std::size_t> order, queue;
-  order.reserve(n);
-  queue.reserve(n);
+namespace {
+
+// Adjacency in two flat arrays (compressed sparse rows): the neighbours of v are
+// next[start[v] .. start[v + 1]). Half the memory of vectors of size_t and no pointer chasing,
+// which is most of the cost of running Brandes from hundreds of sources.
+struct Adjacency {
+  std::vector<std::uint32_t> start;
+  std::vector<std::uint32_t> next;
+};
+
+std::vector<double> brandes_csr(const Adjacency& adj, const std::vector<std::size_t>& sources) {
+  const std::size_t n = adj.start.empty() ? 0 : adj.start.size() - 1;
+  std::vector<double> bc(n, 0.0), sigma_v(n, 0.0), delta_v(n, 0.0);
+  std::vector<std::int32_t> dist_v(n, -1);
+  std::vector<std::uint32_t> queue_v(n);  // BFS order, walked backwards for the dependencies
+  // Plain pointers and a queue of fixed size (each vertex enters once): no push_back in the
+  // inner loop, so nothing forces the compiler to reload these from memory at every step.
+  double* const sigma = sigma_v.data();
+  double* const delta = delta_v.data();
+  std::int32_t* const dist = dist_v.data();
+  std::uint32_t* const queue = queue_v.data();
+  const std::uint32_t* const start = adj.start.data();
+  const std::uint32_t* const next = adj.next.data();
+  std::size_t tail = 0;
   for (std::size_t s : sources) {
-    std::fill(sigma.begin(), sigma.end(), 0.0);
-    std::fill(delta.begin(), delta.end(), 0.0);
-    std::fill(dist.begin(), dist.end(), -1);
-    order.clear();
-    queue.clear();
+    for (std::size_t i = 0; i < tail; ++i) {  // reset only what the last source reached
+      sigma[queue[i]] = 0.0;
+      delta[queue[i]] = 0.0;
+      dist[queue[i]] = -1;
+    }
+    tail = 0;
     sigma[s] = 1.0;
     dist[s] = 0;
-    queue.push_back(s);
-    for (std::size_t head = 0; head < queue.size(); ++head) {
-      std::size_t v = queue[head];
-      order.push_back(v);
-      for (std::size_t w : adj[v]) {
+    queue[tail++] = static_cast<std::uint32_t>(s);
+    for (std::size_t head = 0; head < tail; ++head) {
+      const std::uint32_t v = queue[head];
+      const std::int32_t dw = dist[v] + 1;
+      const double sv = sigma[v];
+      for (std::uint32_t i = start[v], end = start[v + 1]; i < end; ++i) {
+        const std::uint32_t w = next[i];
         if (dist[w] < 0) {
-          dist[w] = dist[v] + 1;
-          queue.push_back(w);
+          dist[w] = dw;
+          queue[tail++] = w;
         }
-        if (dist[w] == dist[v] + 1) sigma[w] += sigma[v];
+        if (dist[w] == dw) sigma[w] += sv;
       }
     }
-    for (auto it = order.rbegin(); it != order.rend(); ++it) {
-      std::size_t w = *it;
-      for (std::size_t v : adj[w])
-        if (dist[v] == dist[w] - 1) delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
+    for (std::size_t j = tail; j-- > 0;) {
+      const std::uint32_t w = queue[j];
+      const std::int32_t dv = dist[w] - 1;
+      const double sw = sigma[w], dw1 = 1.0 + delta[w];
+      // Same operations in the same order as the textbook form, so results are bit-identical.
+      for (std::uint32_t i = start[w], end = start[w + 1]; i < end; ++i) {
+        const std::uint32_t v = next[i];
+        if (dist[v] == dv) delta[v] += sigma[v] / sw * dw1;
+      }
       if (w != s) bc[w] += delta[w];
     }
   }
   return bc;
 }
 
+}  // namespace
+
+std::vector<double> brandes_from(const std::vector<std::vector<std::size_t>>& adj, const std::vector<std::size_t>& sources) {
+  Adjacency a;
+  a.start.reserve(adj.size() + 1);
+  a.start.push_back(0);
+  for (const auto& ns : adj) {
+    for (std::size_t w : ns) a.next.push_back(static_cast<std::uint32_t>(w));
+    a.start.push_back(static_cast<std::uint32_t>(a.next.size()));
+  }
+  return brandes_csr(a, sources);
+}
 
 std::vector<NodeMetrics> compute_metrics_mask(const KnowledgeGraph& kg, const std::vector<bool>* keep) {
   const Graph& g = kg.graph();
@@ -60,11 +96,11 @@ std::vector<NodeMetrics> compute_metrics_mask(const KnowledgeGraph& kg, const st
   std::vector<NodeMetrics> out(n);
 
   // Simple graph for components and betweenness: Brandes would count a parallel edge as a
-  // second shortest path.
-  using Simple = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
-  Simple s(n);
-  std::set<std::pair<std::size_t, std::size_t>> seen;
+  // second shortest path. `pairs` holds each (smaller, larger) pair once, sorted; `first_seen`
+  // keeps them in canonical edge order, the order Boost's exact Brandes has always got them in.
+  std::vector<std::uint64_t> pairs;
   auto edges = kg.sorted_edges();
+  pairs.reserve(edges.size());
   for (std::size_t i = 0; i < edges.size(); ++i) {
     if (keep && !(*keep)[i]) continue;
     auto a = boost::source(edges[i], g), b = boost::target(edges[i], g);
@@ -72,33 +108,73 @@ std::vector<NodeMetrics> compute_metrics_mask(const KnowledgeGraph& kg, const st
     out[b].degree++;
     out[a].weighted_degree += g[edges[i]].weight;
     out[b].weighted_degree += g[edges[i]].weight;
-    auto key = std::minmax(a, b);
-    if (seen.insert({key.first, key.second}).second) boost::add_edge(a, b, s);
+    auto [lo, hi] = std::minmax(a, b);
+    pairs.push_back((std::uint64_t{lo} << 32) | hi);
   }
+  std::vector<std::uint64_t> first_seen = pairs;
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   if (n == 0) return out;
 
-  std::vector<int> comp(n);
-  boost::connected_components(s, comp.data());
-  for (std::size_t v = 0; v < n; ++v) out[v].component = static_cast<std::size_t>(comp[v]);
+  // Neighbours in increasing order: filling from the sorted pairs gives that directly.
+  Adjacency adj;
+  adj.start.assign(n + 1, 0);
+  for (auto p : pairs) {
+    adj.start[(p >> 32) + 1]++;
+    adj.start[(p & 0xffffffffu) + 1]++;
+  }
+  for (std::size_t v = 0; v < n; ++v) adj.start[v + 1] += adj.start[v];
+  adj.next.resize(adj.start[n]);
+  {
+    std::vector<std::uint32_t> fill(adj.start.begin(), adj.start.end() - 1);
+    for (auto p : pairs) {
+      auto a = static_cast<std::uint32_t>(p >> 32), b = static_cast<std::uint32_t>(p & 0xffffffffu);
+      adj.next[fill[a]++] = b;
+      adj.next[fill[b]++] = a;
+    }
+  }
+
+  // Components numbered in order of their first vertex, as boost::connected_components does.
+  {
+    std::vector<std::size_t> comp(n, SIZE_MAX), queue;
+    std::size_t count = 0;
+    for (std::size_t r = 0; r < n; ++r) {
+      if (comp[r] != SIZE_MAX) continue;
+      comp[r] = count;
+      queue.assign(1, r);
+      for (std::size_t head = 0; head < queue.size(); ++head)
+        for (std::uint32_t i = adj.start[queue[head]]; i < adj.start[queue[head] + 1]; ++i)
+          if (comp[adj.next[i]] == SIZE_MAX) {
+            comp[adj.next[i]] = count;
+            queue.push_back(adj.next[i]);
+          }
+      ++count;
+    }
+    for (std::size_t v = 0; v < n; ++v) out[v].component = comp[v];
+  }
 
   std::vector<double> bc(n, 0.0);
   // NetworkX's normalised value: dependencies over unordered pairs {s, t} divided by the
   // (n-1)(n-2)/2 pairs not containing the vertex.
   double scale = n > 2 ? 2.0 / (static_cast<double>(n - 1) * static_cast<double>(n - 2)) : 0.0;
-  if (betweenness_is_exact(n, seen.size())) {
+  if (betweenness_is_exact(n, pairs.size())) {
+    using Simple = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+    Simple s(n);
+    std::vector<bool> added(pairs.size());
+    for (auto p : first_seen) {
+      auto at = static_cast<std::size_t>(std::lower_bound(pairs.begin(), pairs.end(), p) - pairs.begin());
+      if (added[at]) continue;
+      added[at] = true;
+      boost::add_edge(p >> 32, p & 0xffffffffu, s);
+    }
     // On an undirected graph Boost counts each unordered pair once.
     boost::brandes_betweenness_centrality(
         s, boost::make_iterator_property_map(bc.begin(), boost::get(boost::vertex_index, s)));
   } else {
-    std::vector<std::vector<std::size_t>> adj(n);
-    for (const auto& [a, b] : seen) {
-      adj[a].push_back(b);
-      adj[b].push_back(a);
-    }
     std::vector<std::size_t> pivots;
     const std::size_t k = std::min(n, kBetweennessPivots);
     for (std::size_t i = 0; i < k; ++i) pivots.push_back(i * n / k);
-    bc = brandes_from(adj, pivots);
+    bc = brandes_csr(adj, pivots);
     // Ordered pairs from k sources estimate n/k times as many; halve for unordered pairs.
     for (auto& x : bc) x *= static_cast<double>(n) / static_cast<double>(k) / 2.0;
   }

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
+#include <type_traits>
 
 namespace newsgraph {
 
@@ -145,7 +146,8 @@ std::vector<std::string> list_field(const rapidjson::Value& o, const char* key) 
     if (!v.IsString()) throw GraphFormatError(std::string("field \"") + key + "\" holds a non-string");
     out.emplace_back(v.GetString(), v.GetStringLength());
   }
-  std::sort(out.begin(), out.end());
+  // Saved graphs hold sorted lists: check before sorting.
+  if (!std::is_sorted(out.begin(), out.end())) std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
@@ -234,45 +236,46 @@ bool operator==(const Evidence& a, const Evidence& b) {
   return a.date == b.date && evidence_tuple(a) == evidence_tuple(b);
 }
 
-Vertex KnowledgeGraph::vertex_for(const std::string& key, std::optional<std::string_view> spelling,
-                                  EntityType type, std::size_t mentions) {
+Vertex KnowledgeGraph::vertex_for(std::string_view key, std::optional<std::string_view> spelling, EntityType type,
+                                  std::size_t mentions) {
+  Graph& g = *g_;
   auto it = by_key_.find(key);
   Vertex v;
   if (it == by_key_.end()) {
-    v = boost::add_vertex(g_);
-    by_key_.emplace(key, v);
-    auto& p = g_[v];
+    v = boost::add_vertex(g);
+    by_key_.emplace(std::string(key), v);
+    auto& p = g[v];
     p.key = key;
     p.label = key;  // until a spelling is seen
     p.type = type;
   } else {
     v = it->second;
   }
-  auto& p = g_[v];
+  auto& p = g[v];
   if (static_cast<int>(type) > static_cast<int>(p.type)) p.type = type;
   p.mentions += mentions;
   if (spelling) {
-    std::string s(*spelling);
+    std::string_view s = *spelling;
     auto pos = std::lower_bound(p.aliases.begin(), p.aliases.end(), s);
-    if (pos == p.aliases.end() || *pos != s) p.aliases.insert(pos, s);
-    // The label is always the best alias, whatever order the aliases arrived in.
-    if (p.aliases.size() == 1 || better_spelling(s, p.label)) p.label = s;
+    if (pos == p.aliases.end() || *pos != s) {
+      p.aliases.insert(pos, std::string(s));
+      // The label is always the best alias, whatever order the aliases arrived in.
+      if (p.aliases.size() == 1 || better_spelling(s, p.label)) p.label = s;
+    }
   }
   return v;
 }
 
 void KnowledgeGraph::add_aliases(Vertex v, const std::vector<std::string>& aliases) {
-  for (const auto& a : aliases) vertex_for(g_[v].key, a, EntityType::Office, 0);
+  for (const auto& a : aliases) vertex_for((*g_)[v].key, a, EntityType::Office, 0);
 }
 
-KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other) : g_(other.g_) { reindex(); }
-KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other) : g_(std::move(other.g_)) {
-  reindex();
-  other = KnowledgeGraph();
-}
+KnowledgeGraph::KnowledgeGraph() : g_(std::make_unique<Graph>()) {}
+KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other) : g_(std::make_unique<Graph>(*other.g_)) { reindex(); }
+KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other) : KnowledgeGraph() { *this = std::move(other); }
 KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
   if (this != &other) {
-    g_ = other.g_;
+    *g_ = *other.g_;
     reindex();
   }
   return *this;
@@ -280,47 +283,133 @@ KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
 KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) {
   if (this != &other) {
     g_ = std::move(other.g_);
-    reindex();
-    other.g_.clear();
-    other.by_key_.clear();
-    other.edges_.clear();
+    by_key_ = std::move(other.by_key_);
+    by_spelling_ = std::move(other.by_spelling_);
+    atoms_ = std::move(other.atoms_);
+    atom_ids_ = std::move(other.atom_ids_);
+    title_atoms_ = std::move(other.title_atoms_);
+    edges_ = std::move(other.edges_);
+    edge_slots_ = std::move(other.edge_slots_);
+    other.g_ = std::make_unique<Graph>();
+    other.reindex();
   }
   return *this;
 }
 
 void KnowledgeGraph::reindex() {
+  const Graph& g = *g_;
   by_key_.clear();
+  by_spelling_.clear();
+  atoms_.clear();
+  atom_ids_.clear();
+  title_atoms_.clear();
   edges_.clear();
-  for (auto v : boost::make_iterator_range(boost::vertices(g_))) by_key_.emplace(g_[v].key, v);
-  for (auto e : boost::make_iterator_range(boost::edges(g_))) edges_.emplace(edge_key(e), e);
+  edge_slots_.clear();
+  for (auto v : boost::make_iterator_range(boost::vertices(g))) by_key_.emplace(g[v].key, v);
+  for (auto e : boost::make_iterator_range(boost::edges(g))) {
+    const auto& p = g[e];
+    EdgeKey key{static_cast<std::uint32_t>(boost::source(e, g)), static_cast<std::uint32_t>(boost::target(e, g)),
+                atom(p.relation), atom(p.category), title_atom(p.title), p.former};
+    index_edge(key, e);
+  }
 }
 
-KnowledgeGraph::EdgeKey KnowledgeGraph::edge_key(const Edge& e) const {
-  const auto& p = g_[e];
-  return {g_[boost::source(e, g_)].key, g_[boost::target(e, g_)].key, p.relation, p.category,
-          entity_key(p.title), p.former};
+std::size_t KnowledgeGraph::EdgeKey::hash() const {
+  // MurmurHash3's finaliser: every input bit reaches the low bits the table is indexed by.
+  auto mix = [](std::uint64_t x) {
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdull;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ull;
+    return x ^ (x >> 33);
+  };
+  std::uint64_t ends = (std::uint64_t{source} << 32) | target;
+  std::uint64_t rest = (std::uint64_t{relation} << 42) ^ (std::uint64_t{category} << 21) ^ (std::uint64_t{title} << 1) ^
+                       std::uint64_t{former};
+  return static_cast<std::size_t>(mix(mix(ends) ^ rest));
+}
+
+std::optional<std::size_t> KnowledgeGraph::find_edge(const EdgeKey& k) const {
+  if (edge_slots_.empty()) return std::nullopt;
+  const std::size_t mask = edge_slots_.size() - 1;
+  for (std::size_t i = k.hash() & mask;; i = (i + 1) & mask) {
+    const std::uint32_t at = edge_slots_[i];
+    if (at == 0) return std::nullopt;
+    if (edges_[at - 1].first == k) return at - 1;
+  }
+}
+
+void KnowledgeGraph::index_edge(const EdgeKey& k, Edge e) {
+  auto place = [this](std::size_t index) {
+    const std::size_t mask = edge_slots_.size() - 1;
+    std::size_t i = edges_[index].first.hash() & mask;
+    while (edge_slots_[i] != 0) i = (i + 1) & mask;
+    edge_slots_[i] = static_cast<std::uint32_t>(index + 1);
+  };
+  edges_.emplace_back(k, e);
+  if (edges_.size() * 2 > edge_slots_.size()) {  // at most half full: probes stay short
+    edge_slots_.assign(std::max<std::size_t>(1024, edge_slots_.size() * 2), 0);
+    for (std::size_t i = 0; i < edges_.size(); ++i) place(i);
+  } else {
+    place(edges_.size() - 1);
+  }
+}
+
+std::uint32_t KnowledgeGraph::atom(std::string_view s) {
+  auto it = atom_ids_.find(s);
+  if (it != atom_ids_.end()) return it->second;
+  auto id = static_cast<std::uint32_t>(atoms_.size());
+  atoms_.emplace_back(s);
+  atom_ids_.emplace(std::string(s), id);
+  return id;
+}
+
+std::uint32_t KnowledgeGraph::title_atom(const std::string& title) {
+  // A few hundred distinct titles in a million records: fold each spelling once.
+  auto it = title_atoms_.find(title);
+  if (it != title_atoms_.end()) return it->second;
+  auto id = atom(entity_key(title));
+  title_atoms_.emplace(title, id);
+  return id;
+}
+
+std::optional<KnowledgeGraph::EdgeKey> KnowledgeGraph::find_edge_key(const Edge& e) const {
+  const Graph& g = *g_;
+  const auto& p = g[e];
+  auto rel = atom_ids_.find(p.relation), cat = atom_ids_.find(p.category);
+  auto title = title_atoms_.find(p.title);
+  if (rel == atom_ids_.end() || cat == atom_ids_.end() || title == title_atoms_.end()) return std::nullopt;
+  return EdgeKey{static_cast<std::uint32_t>(boost::source(e, g)), static_cast<std::uint32_t>(boost::target(e, g)),
+                 rel->second, cat->second, title->second, p.former};
 }
 
 Edge KnowledgeGraph::oriented(Edge e) const {
-  auto key = edge_key(e);
-  auto it = edges_.find(key);
-  if (it != edges_.end() && &g_[it->second] == &g_[e]) return it->second;
-  std::swap(std::get<0>(key), std::get<1>(key));
-  it = edges_.find(key);
-  return it != edges_.end() ? it->second : e;
+  auto key = find_edge_key(e);
+  if (!key) return e;
+  const Graph& g = *g_;
+  auto at = find_edge(*key);
+  if (at && &g[edges_[*at].second] == &g[e]) return edges_[*at].second;
+  std::swap(key->source, key->target);
+  at = find_edge(*key);
+  return at ? edges_[*at].second : e;
 }
 
-void KnowledgeGraph::merge_edge(Vertex s, Vertex t, const EdgeProps& p) {
-  if (p.symmetric && g_[t].key < g_[s].key) std::swap(s, t);
-  EdgeKey key{g_[s].key, g_[t].key, p.relation, p.category, entity_key(p.title), p.former};
-  auto it = edges_.find(key);
-  if (it == edges_.end()) {
-    auto [e, ok] = boost::add_edge(s, t, p, g_);
-    (void)ok;  // parallel edges are allowed (listS edge storage)
-    edges_.emplace(std::move(key), e);
+template <typename Props>
+void KnowledgeGraph::merge_edge(Vertex s, Vertex t, Props&& p) {
+  Graph& g = *g_;
+  if (p.symmetric && g[t].key < g[s].key) std::swap(s, t);
+  EdgeKey key{static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(t), atom(p.relation), atom(p.category),
+              title_atom(p.title), p.former};
+  auto at = find_edge(key);
+  if (!at) {
+    // Parallel edges are allowed (listS edge storage). add_edge has no move form: add an empty
+    // edge and move the properties in.
+    Edge e = boost::add_edge(s, t, g).first;
+    g[e] = std::forward<Props>(p);
+    index_edge(key, e);
     return;
   }
-  auto& q = g_[it->second];
+  auto& q = g[edges_[*at].second];
   q.weight += p.weight;
   q.symmetric = q.symmetric || p.symmetric;
   // Titles fold equal but may be spelled differently: keep the better spelling, like labels.
@@ -331,49 +420,78 @@ void KnowledgeGraph::merge_edge(Vertex s, Vertex t, const EdgeProps& p) {
   merge_evidence(q.evidence, p.evidence);
 }
 
-bool KnowledgeGraph::add(const Relation& r) {
+bool KnowledgeGraph::add(const Relation& r) { return add(Relation(r)); }
+
+bool KnowledgeGraph::add(Relation&& r) {
   const bool office = r.category == "office";
   // An office record points at its organisation; an org-less title becomes an office vertex.
-  std::string object_name = office ? (r.org ? *r.org : (r.title.empty() ? r.object : r.title)) : r.object;
+  const std::string& object_name = office ? (r.org ? *r.org : (r.title.empty() ? r.object : r.title)) : r.object;
   EntityType object_type = EntityType::Organisation;
   if (office)
     object_type = r.org ? EntityType::Organisation : EntityType::Office;
   else if (r.category == "meeting" || r.category == "call")
     object_type = EntityType::Person;
 
-  std::string skey = entity_key(r.subject), okey = entity_key(object_name);
+  // A name seen before is found as written (by_spelling_): folding it with utf8proc is the
+  // costly part, and a million records name some 50,000 entities.
+  Graph& g = *g_;
+  struct End {
+    std::optional<Vertex> v;  // known spelling
+    std::string key;          // else its folded key
+  };
+  auto resolve = [&](const std::string& name) {
+    auto it = by_spelling_.find(name);
+    return it != by_spelling_.end() ? End{it->second, {}} : End{std::nullopt, entity_key(name)};
+  };
+  End s = resolve(r.subject), o = resolve(object_name);
+  const std::string& skey = s.v ? g[*s.v].key : s.key;
+  const std::string& okey = o.v ? g[*o.v].key : o.key;
   if (skey.empty() || okey.empty() || skey == okey) return false;
 
-  Vertex s = vertex_for(skey, r.subject, EntityType::Person, 1);
-  Vertex t = vertex_for(okey, object_name, object_type, 1);
+  // What vertex_for(key, name, type, 1) does; for a known spelling the alias and the label
+  // are already there.
+  auto end_vertex = [&](End& x, const std::string& name, EntityType type) {
+    if (!x.v) {
+      Vertex v = vertex_for(x.key, name, type, 1);
+      by_spelling_.emplace(name, v);
+      return v;
+    }
+    auto& p = g[*x.v];
+    if (static_cast<int>(type) > static_cast<int>(p.type)) p.type = type;
+    p.mentions += 1;
+    return *x.v;
+  };
+  Vertex sv = end_vertex(s, r.subject, EntityType::Person);
+  Vertex tv = end_vertex(o, object_name, object_type);
 
   EdgeProps p;
-  p.relation = r.relation;
-  p.category = r.category;
+  p.relation = std::move(r.relation);
+  p.category = std::move(r.category);
   p.symmetric = r.symmetric;
   if (office) {
-    p.title = r.title;
-    p.org = r.org;
+    p.title = std::move(r.title);
+    p.org = std::move(r.org);
     p.former = r.former;
   }
   p.weight = 1;
   if (r.date) p.dates.push_back(*r.date);
   p.docs.push_back(r.doc);
-  p.evidence.push_back(Evidence{r.doc, r.date, r.span_begin, r.span_end, r.evidence, r.rule, r.place});
-  merge_edge(s, t, p);
+  p.evidence.push_back(Evidence{std::move(r.doc), std::move(r.date), r.span_begin, r.span_end, std::move(r.evidence),
+                                std::move(r.rule), std::move(r.place)});
+  merge_edge(sv, tv, std::move(p));
   return true;
 }
 
 void KnowledgeGraph::merge(const KnowledgeGraph& other) {
-  const Graph& o = other.g_;
+  const Graph& o = *other.g_;
   for (auto v : boost::make_iterator_range(boost::vertices(o))) {
     const auto& p = o[v];
     Vertex mine = vertex_for(p.key, std::nullopt, p.type, p.mentions);
     add_aliases(mine, p.aliases);
   }
   for (auto e : boost::make_iterator_range(boost::edges(o))) {
-    Vertex s = by_key_.at(o[boost::source(e, o)].key);
-    Vertex t = by_key_.at(o[boost::target(e, o)].key);
+    Vertex s = by_key_.find(o[boost::source(e, o)].key)->second;
+    Vertex t = by_key_.find(o[boost::target(e, o)].key)->second;
     merge_edge(s, t, o[e]);
   }
 }
@@ -385,37 +503,121 @@ std::optional<Vertex> KnowledgeGraph::find(std::string_view name) const {
 }
 
 std::vector<Vertex> KnowledgeGraph::sorted_vertices() const {
-  std::vector<Vertex> vs(boost::vertices(g_).first, boost::vertices(g_).second);
-  std::sort(vs.begin(), vs.end(), [&](Vertex a, Vertex b) { return g_[a].key < g_[b].key; });
+  const Graph& g = *g_;
+  std::vector<Vertex> vs(boost::vertices(g).first, boost::vertices(g).second);
+  std::sort(vs.begin(), vs.end(), [&](Vertex a, Vertex b) { return g[a].key < g[b].key; });
   return vs;
+}
+
+std::vector<std::uint32_t> KnowledgeGraph::canonical_edge_order() const {
+  // Ranks stand in for the strings: vertex keys are unique and atoms distinct, so comparing
+  // ranks orders edges exactly as comparing (source key, target key, relation, ...) would.
+  std::vector<std::uint32_t> vrank(num_vertices());
+  auto vs = sorted_vertices();
+  for (std::size_t i = 0; i < vs.size(); ++i) vrank[vs[i]] = static_cast<std::uint32_t>(i);
+  std::vector<std::uint32_t> by_atom(atoms_.size()), arank(atoms_.size());
+  for (std::uint32_t i = 0; i < by_atom.size(); ++i) by_atom[i] = i;
+  std::sort(by_atom.begin(), by_atom.end(), [&](std::uint32_t a, std::uint32_t b) { return atoms_[a] < atoms_[b]; });
+  for (std::size_t i = 0; i < by_atom.size(); ++i) arank[by_atom[i]] = static_cast<std::uint32_t>(i);
+
+  struct Item {
+    std::uint32_t s, t, rel, cat, title;
+    bool former;
+    std::uint32_t index;
+    bool operator<(const Item& o) const {
+      return std::tie(s, t, rel, cat, title, former) < std::tie(o.s, o.t, o.rel, o.cat, o.title, o.former);
+    }
+  };
+  std::vector<Item> items;
+  items.reserve(edges_.size());
+  for (std::size_t i = 0; i < edges_.size(); ++i) {
+    const auto& k = edges_[i].first;
+    items.push_back({vrank[k.source], vrank[k.target], arank[k.relation], arank[k.category], arank[k.title],
+                     k.former, static_cast<std::uint32_t>(i)});
+  }
+  // A graph read from a saved file is in canonical order already.
+  if (!std::is_sorted(items.begin(), items.end())) std::sort(items.begin(), items.end());
+  std::vector<std::uint32_t> order;
+  order.reserve(items.size());
+  for (const auto& it : items) order.push_back(it.index);
+  return order;
 }
 
 std::vector<Edge> KnowledgeGraph::sorted_edges() const {
   std::vector<Edge> es;
   es.reserve(edges_.size());
-  for (const auto& [key, e] : edges_) es.push_back(e);  // std::map: already in key order
+  for (auto i : canonical_edge_order()) es.push_back(edges_[i].second);
   return es;
 }
 
-KnowledgeGraph KnowledgeGraph::canonical() const {
+bool KnowledgeGraph::is_canonical() const {
+  // edges_ is in edge list order, so the list is canonical when that order is.
+  const Graph& g = *g_;
+  for (std::size_t v = 1; v < num_vertices(); ++v)
+    if (!(g[v - 1].key < g[v].key)) return false;
+  auto order = canonical_edge_order();
+  for (std::size_t i = 0; i < order.size(); ++i)
+    if (order[i] != i) return false;
+  return true;
+}
+
+template <typename Self>
+KnowledgeGraph KnowledgeGraph::canonical_of(Self& self) {
+  // Properties are moved out of a graph that is about to be discarded, else copied.
+  auto take = [](auto& x) -> decltype(auto) {
+    if constexpr (std::is_const_v<Self>)
+      return static_cast<const std::remove_reference_t<decltype(x)>&>(x);
+    else
+      return std::move(x);
+  };
+  auto& g = *self.g_;
   KnowledgeGraph out;
-  for (Vertex v : sorted_vertices()) {
-    Vertex w = boost::add_vertex(g_[v], out.g_);
-    out.by_key_.emplace(g_[v].key, w);
+  Graph& h = *out.g_;
+  std::vector<Vertex> to(self.num_vertices());
+  for (Vertex v : self.sorted_vertices()) {
+    Vertex w = boost::add_vertex(h);
+    h[w] = take(g[v]);
+    to[v] = w;
+    out.by_key_.emplace(h[w].key, w);
   }
-  for (const auto& [key, e] : edges_) {
-    auto [ne, ok] = boost::add_edge(out.by_key_.at(std::get<0>(key)), out.by_key_.at(std::get<1>(key)),
-                                    g_[e], out.g_);
-    (void)ok;
-    out.edges_.emplace(key, ne);
+  out.atoms_ = self.atoms_;
+  out.atom_ids_ = self.atom_ids_;
+  out.title_atoms_ = self.title_atoms_;
+  for (auto i : self.canonical_edge_order()) {
+    auto [key, e] = self.edges_[i];
+    key.source = static_cast<std::uint32_t>(to[key.source]);
+    key.target = static_cast<std::uint32_t>(to[key.target]);
+    Edge ne = boost::add_edge(key.source, key.target, h).first;
+    h[ne] = take(g[e]);
+    out.index_edge(key, ne);
   }
   return out;
 }
 
+KnowledgeGraph KnowledgeGraph::canonical() const& { return canonical_of(*this); }
+
+KnowledgeGraph KnowledgeGraph::canonical() && {
+  if (is_canonical()) return std::move(*this);
+  KnowledgeGraph out = canonical_of(*this);
+  *this = KnowledgeGraph();  // the moved-from properties are empty; drop the rest too
+  return out;
+}
+
 void KnowledgeGraph::save(std::ostream& out) const {
+  const Graph& g = *g_;
+  // One buffer for every line, written out in blocks of about a megabyte: a buffer and a
+  // stream write per line cost more than the JSON itself.
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  auto end_line = [&] {
+    buf.Put('\n');
+    if (buf.GetSize() >= (1u << 20)) {
+      out.write(buf.GetString(), static_cast<std::streamsize>(buf.GetSize()));
+      buf.Clear();
+    }
+    w.Reset(buf);
+  };
   {
-    rapidjson::StringBuffer buf;
-    Writer w(buf);
     w.StartObject();
     w.Key("newsgraph");
     w.String("graph");
@@ -426,13 +628,10 @@ void KnowledgeGraph::save(std::ostream& out) const {
     w.Key("edges");
     w.Uint64(num_edges());
     w.EndObject();
-    out.write(buf.GetString(), static_cast<std::streamsize>(buf.GetSize()));
-    out.put('\n');
+    end_line();
   }
   for (Vertex v : sorted_vertices()) {
-    const auto& p = g_[v];
-    rapidjson::StringBuffer buf;
-    Writer w(buf);
+    const auto& p = g[v];
     w.StartObject();
     w.Key("kind");
     w.String("node");
@@ -447,20 +646,17 @@ void KnowledgeGraph::save(std::ostream& out) const {
     w.Key("mentions");
     w.Uint64(p.mentions);
     w.EndObject();
-    out.write(buf.GetString(), static_cast<std::streamsize>(buf.GetSize()));
-    out.put('\n');
+    end_line();
   }
   for (Edge e : sorted_edges()) {
-    const auto& p = g_[e];
-    rapidjson::StringBuffer buf;
-    Writer w(buf);
+    const auto& p = g[e];
     w.StartObject();
     w.Key("kind");
     w.String("edge");
     w.Key("source");
-    put_str(w, g_[boost::source(e, g_)].key);
+    put_str(w, g[boost::source(e, g)].key);
     w.Key("target");
-    put_str(w, g_[boost::target(e, g_)].key);
+    put_str(w, g[boost::target(e, g)].key);
     w.Key("relation");
     put_str(w, p.relation);
     w.Key("category");
@@ -502,20 +698,31 @@ void KnowledgeGraph::save(std::ostream& out) const {
     }
     w.EndArray();
     w.EndObject();
-    out.write(buf.GetString(), static_cast<std::streamsize>(buf.GetSize()));
-    out.put('\n');
+    end_line();
   }
+  out.write(buf.GetString(), static_cast<std::streamsize>(buf.GetSize()));
 }
 
-bool KnowledgeGraph::is_saved_line(std::string_view line) {
-  // Cheap test first: records never carry these keys.
-  if (line.find("\"kind\"") == std::string_view::npos && line.find("\"newsgraph\"") == std::string_view::npos &&
-      line.find("\"links\"") == std::string_view::npos)
-    return false;
-  rapidjson::Document d;
-  d.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
+namespace {
+
+// Cheap test first: records never carry these keys.
+bool may_be_saved_line(std::string_view line) {
+  return line.find("\"kind\"") != std::string_view::npos || line.find("\"newsgraph\"") != std::string_view::npos ||
+         line.find("\"links\"") != std::string_view::npos;
+}
+
+bool is_saved_doc(const rapidjson::Document& d) {
   return !d.HasParseError() && d.IsObject() && !d.HasMember("subject") &&
          (d.HasMember("kind") || d.HasMember("newsgraph") || (d.HasMember("nodes") && d.HasMember("links")));
+}
+
+}  // namespace
+
+bool KnowledgeGraph::is_saved_line(std::string_view line) {
+  if (!may_be_saved_line(line)) return false;
+  rapidjson::Document d;
+  d.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
+  return is_saved_doc(d);
 }
 
 namespace {
@@ -550,7 +757,7 @@ EdgeProps edge_props_from(const rapidjson::Value& d, bool node_link) {
       x.place = opt_field(ev, "place");
       p.evidence.push_back(std::move(x));
     }
-    std::sort(p.evidence.begin(), p.evidence.end());
+    if (!std::is_sorted(p.evidence.begin(), p.evidence.end())) std::sort(p.evidence.begin(), p.evidence.end());
     p.evidence.erase(std::unique(p.evidence.begin(), p.evidence.end()), p.evidence.end());
     if (p.evidence.size() > KnowledgeGraph::kMaxEvidence) p.evidence.resize(KnowledgeGraph::kMaxEvidence);
   }
@@ -569,13 +776,13 @@ void KnowledgeGraph::add_node_line(const std::string& key, const std::string& la
   add_aliases(v, aliases);
 }
 
-void KnowledgeGraph::add_edge_line(const std::string& skey, const std::string& tkey, const EdgeProps& p) {
+void KnowledgeGraph::add_edge_line(const std::string& skey, const std::string& tkey, EdgeProps&& p) {
   if (skey.empty() || tkey.empty() || skey == tkey) throw GraphFormatError("edge ends must be two different keys");
   // An edge may precede its nodes (hand-edited or concatenated files): create the ends from
   // their keys; a later node line adds the label and type.
   Vertex s = vertex_for(skey, std::nullopt, EntityType::Office, 0);
   Vertex t = vertex_for(tkey, std::nullopt, EntityType::Office, 0);
-  merge_edge(s, t, p);
+  merge_edge(s, t, std::move(p));
 }
 
 void KnowledgeGraph::add_saved_line(std::string_view line) {
@@ -584,6 +791,10 @@ void KnowledgeGraph::add_saved_line(std::string_view line) {
   if (d.HasParseError())
     throw GraphFormatError(std::string("invalid JSON at column ") + std::to_string(d.GetErrorOffset() + 1) + ": " +
                            rapidjson::GetParseError_En(d.GetParseError()));
+  add_saved_doc(d);
+}
+
+void KnowledgeGraph::add_saved_doc(const rapidjson::Value& d) {
   if (!d.IsObject()) throw GraphFormatError("a saved-graph line must be a JSON object");
   if (d.HasMember("links") && d.HasMember("nodes")) {
     // The JSON node-link export (export/json_graph.cpp) carries everything a saved graph does.
@@ -640,19 +851,29 @@ KnowledgeGraph::ReadStats KnowledgeGraph::merge_lines(std::istream& in, const st
   ReadStats st;
   std::string line;
   std::size_t n = 0;
+  // Saved-graph lines are parsed once, into a document whose memory is reused line after line
+  // (a fresh rapidjson::Document allocates a 64 KB block).
+  std::vector<char> pool(64 * 1024);
+  rapidjson::MemoryPoolAllocator<> alloc(pool.data(), pool.size());
   while (std::getline(in, line)) {
     ++n;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     try {
-      if (is_saved_line(line)) {
-        add_saved_line(line);
-        ++st.graph_lines;
-      } else if (add(relation_from_json(line))) {
-        ++st.records;
-      } else {
-        ++st.dropped;
+      if (may_be_saved_line(line)) {
+        alloc.Clear();
+        rapidjson::Document d(&alloc);
+        d.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
+        if (is_saved_doc(d)) {
+          add_saved_doc(d);
+          ++st.graph_lines;
+          continue;
+        }
       }
+      if (add(relation_from_json(line)))
+        ++st.records;
+      else
+        ++st.dropped;
     } catch (const std::exception& e) {  // RecordError, GraphFormatError
       ++st.bad_lines;
       if (error) error(name + ":" + std::to_string(n) + ": " + e.what());

@@ -43,17 +43,18 @@
 #pragma once
 
 #include <boost/graph/adjacency_list.hpp>
+#include <rapidjson/fwd.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <istream>
-#include <map>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -134,16 +135,19 @@ class KnowledgeGraph {
   // few enough that a hub edge seen in 10,000 documents stays small.
   static constexpr std::size_t kMaxEvidence = 5;
 
-  KnowledgeGraph() = default;
-  // Copies and moves rebuild the indexes: edge descriptors point into one graph's edge list.
+  KnowledgeGraph();
+  // Copies rebuild the indexes (edge descriptors point into one graph's edge list); moves keep
+  // them, since the graph itself stays where it is on the heap.
   KnowledgeGraph(const KnowledgeGraph& other);
   KnowledgeGraph(KnowledgeGraph&& other);
   KnowledgeGraph& operator=(const KnowledgeGraph& other);
   KnowledgeGraph& operator=(KnowledgeGraph&& other);
 
   // Adds one record. Returns false (and changes nothing) when the record has an empty
-  // subject or object, or both ends fold to the same key.
+  // subject or object, or both ends fold to the same key. The rvalue form moves the record's
+  // strings into the graph instead of copying them.
   bool add(const Relation& r);
+  bool add(Relation&& r);
 
   // Adds every vertex and edge of `other` (see "Merge" above).
   void merge(const KnowledgeGraph& other);
@@ -176,9 +180,9 @@ class KnowledgeGraph {
   // Lookup by entity_key(name); nullopt when absent.
   std::optional<Vertex> find(std::string_view name) const;
 
-  const Graph& graph() const { return g_; }
-  std::size_t num_vertices() const { return boost::num_vertices(g_); }
-  std::size_t num_edges() const { return boost::num_edges(g_); }
+  const Graph& graph() const { return *g_; }
+  std::size_t num_vertices() const { return boost::num_vertices(*g_); }
+  std::size_t num_edges() const { return boost::num_edges(*g_); }
 
   // The descriptor of `e` with its stored orientation (source = subject, or the smaller key for
   // symmetric relations). Needed because out_edges(v) of an undirected graph reports every
@@ -191,28 +195,69 @@ class KnowledgeGraph {
   std::vector<Edge> sorted_edges() const;
 
   // A copy whose internal vertex and edge order is the canonical one (vertex i of the copy is
-  // sorted_vertices()[i]). Analytics on it are then independent of merge order too.
-  KnowledgeGraph canonical() const;
+  // sorted_vertices()[i]). Analytics on it are then independent of merge order too. The rvalue
+  // form moves the properties instead of copying them, and returns the graph itself when it is
+  // canonical already (as a loaded saved graph is).
+  KnowledgeGraph canonical() const&;
+  KnowledgeGraph canonical() &&;
+  // True when the internal order is the canonical one.
+  bool is_canonical() const;
 
  private:
-  // (source key, target key, relation, category, folded title, former)
-  using EdgeKey = std::tuple<std::string, std::string, std::string, std::string, std::string, bool>;
+  // An edge's identity, (source key, target key, relation, category, folded title, former), as
+  // integers: vertex indices and interned strings (atoms_). Hashing six integers is what makes
+  // merging a million records cheap; the canonical order is recovered by sorting on demand.
+  struct EdgeKey {
+    std::uint32_t source, target, relation, category, title;
+    bool former;
+    bool operator==(const EdgeKey&) const = default;
+    std::size_t hash() const;
+  };
+  // Heterogeneous lookup: find a std::string key with a string_view, without a copy.
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  template <typename V>
+  using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
   // The vertex of `key`, created if missing; raises its type to `type`, adds `mentions`, and
   // adds `spelling` to its aliases (the label is the best alias, or the key when none).
-  Vertex vertex_for(const std::string& key, std::optional<std::string_view> spelling, EntityType type,
+  Vertex vertex_for(std::string_view key, std::optional<std::string_view> spelling, EntityType type,
                     std::size_t mentions);
   void add_aliases(Vertex v, const std::vector<std::string>& aliases);
   void add_node_line(const std::string& key, const std::string& label, const std::string& type_name,
                      std::size_t mentions, std::vector<std::string> aliases);
-  void add_edge_line(const std::string& source_key, const std::string& target_key, const EdgeProps& p);
-  void merge_edge(Vertex s, Vertex t, const EdgeProps& p);
-  EdgeKey edge_key(const Edge& e) const;
+  void add_edge_line(const std::string& source_key, const std::string& target_key, EdgeProps&& p);
+  template <typename Props>
+  void merge_edge(Vertex s, Vertex t, Props&& p);
+  // edges_ index of `k`, or nullopt.
+  std::optional<std::size_t> find_edge(const EdgeKey& k) const;
+  // Appends a new edge to edges_ and the hash table.
+  void index_edge(const EdgeKey& k, Edge e);
+  std::uint32_t atom(std::string_view s);
+  std::uint32_t title_atom(const std::string& title);
+  // The identity of `e` as stored, or nullopt when a string of it was never interned.
+  std::optional<EdgeKey> find_edge_key(const Edge& e) const;
+  // Indices into edges_ in canonical order.
+  std::vector<std::uint32_t> canonical_edge_order() const;
+  // canonical() of a const graph (copies) or of one about to be discarded (moves).
+  template <typename Self>
+  static KnowledgeGraph canonical_of(Self& self);
+  void add_saved_doc(const rapidjson::Value& d);
   void reindex();
 
-  Graph g_;
-  std::unordered_map<std::string, Vertex> by_key_;
-  std::map<EdgeKey, Edge> edges_;
+  std::unique_ptr<Graph> g_;  // on the heap so that a move leaves every descriptor valid
+  StringMap<Vertex> by_key_;
+  StringMap<Vertex> by_spelling_;  // a record end's name as written -> its vertex (a memo)
+  std::vector<std::string> atoms_;  // relations, categories, folded titles
+  StringMap<std::uint32_t> atom_ids_;
+  StringMap<std::uint32_t> title_atoms_;  // title as spelled -> atom of its entity_key
+  // Every edge with its identity, in the order added (the graph's edge list order), and an
+  // open-addressing hash table over it: slot = 1 + index into edges_, 0 = free. No allocation
+  // per edge, and a sequential walk for sorting.
+  std::vector<std::pair<EdgeKey, Edge>> edges_;
+  std::vector<std::uint32_t> edge_slots_;
 };
 
 }  // namespace newsgraph

@@ -386,7 +386,16 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
         out.push_back({MentionKind::Org, s, pe, s, false, false, 0, {}});
       } else {
         bool a = anchored && s == b;
-        out.push_back({MentionKind::Person, a ? honorific_tb : s, pe, s, a, false, 0, {}});
+        // "Gordon Brown and Mr Blair": an honorific opening a later piece anchors its name.
+        std::size_t name = s;
+        if (!a && s > b) {
+          std::string hbuf;
+          if (pe - s >= 3 && lex.is_honorific(sc.phrase(s, s + 2, hbuf)))
+            name = s + 2;
+          else if (pe - s >= 2 && sc.is(s, kHonorific))
+            name = s + 1;
+        }
+        out.push_back({MentionKind::Person, a ? honorific_tb : s, pe, name, a || name > s, false, 0, {}});
       }
     }
     s = k + 1;

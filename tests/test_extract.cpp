@@ -357,3 +357,12 @@ TEST_CASE("offices: elected or appointed to a title, and a term as one (former)"
   CHECK_FALSE(office(pron, "Mary Lee", "president"));
   CHECK_FALSE(office(pron, "Bill Reyes", "president"));
 }
+
+TEST_CASE("meetings: an honorific inside a list of names; a pair 'after their meeting'") {
+  auto rs = extract("Gordon Brown spoke first. Tony Blair agreed. Gordon Brown and Mr Blair met on Monday.");
+  CHECK(has_pair(rs, "met_with", "Gordon Brown", "Tony Blair"));
+  auto pair = extract("Ana Silva arrived. Luis Costa waited. Ms Silva and Mr Costa held a news conference after their talks.");
+  CHECK(has_pair(pair, "met_with", "Ana Silva", "Luis Costa"));
+  auto planned = extract("Ana Silva and Luis Costa will speak after their planned meeting.");
+  CHECK(count(planned, "met_with") == 0);
+}

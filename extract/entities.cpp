@@ -49,6 +49,7 @@ using TitleOwners = SmallVec<std::size_t, 16>;
 struct TitleMatch {
   std::size_t end = 0;  // token index past the title; 0 = no match
   bool former = false;
+  bool elect = false;  // "President-elect": chosen, not yet in office
   std::size_t text_begin = 0;  // clean offset where the title's own words begin (after "ex-")
 };
 
@@ -116,7 +117,18 @@ class SentenceScanner {
       }
     }
     // Most words open no title: one lookup (cached per token when nothing was stripped), and done.
-    bool glued = former || first.find('-') != std::string_view::npos;
+    // "Senator-elect", "Prime Minister-elect": the title without its suffix, flagged.
+    std::size_t elect_token = t_.size();
+    auto strip_elect = [&](std::size_t k, std::string_view w) {
+      constexpr std::string_view kElect = "-elect";
+      if (w.size() > kElect.size() && w.ends_with(kElect)) {
+        elect_token = k;
+        return w.substr(0, w.size() - kElect.size());
+      }
+      return w;
+    };
+    first = strip_elect(i, first);
+    bool glued = former || elect_token == i || first.find('-') != std::string_view::npos;
     if (glued ? !lex_.may_start_title(first) : !is(i, kTitleStart)) return m;
     // "former Labour minister": a capitalised party word inside a sentence is the party, not the
     // labour portfolio (which "Labour minister, Alfredo Franco" opening a sentence may be).
@@ -139,9 +151,9 @@ class SentenceScanner {
       owner.push_back(k);
     };
     push_token(i, first);
-    for (std::size_t k = i + 1; k < t_.size() && k < i + 8; ++k) {
+    for (std::size_t k = i + 1; k < t_.size() && k < i + 8 && elect_token == t_.size(); ++k) {
       if (!t_[k].word) break;
-      push_token(k, lower(k));
+      push_token(k, strip_elect(k, lower(k)));
     }
     // Walk: modifiers, then one of the title forms; keep the longest that ends on a token end.
     std::size_t best_w = 0;
@@ -204,6 +216,7 @@ class SentenceScanner {
     if (!best_w) return m;
     m.end = owner[best_w - 1] + 1;
     m.former = former;
+    m.elect = elect_token + 1 == m.end;
     m.text_begin = text_begin;
     return m;
   }
@@ -279,6 +292,7 @@ struct Chunk {
   bool former = false;      // titles: "ex-"/"former-" glued on
   std::size_t text_begin = 0;
   std::string value;
+  bool elect = false;       // titles: "-elect" glued on
 };
 
 struct ScannedSentence {
@@ -417,7 +431,7 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, std::s
     if (auto tm = sc.match_title(i); tm.end) {
       // A capitalised title word that opens a name run of its own is still a title
       // ("President Xi"), but "General Motors" is not: require the lexicon match.
-      Chunk c{MentionKind::Title, i, tm.end, i, false, tm.former, tm.text_begin, {}};
+      Chunk c{MentionKind::Title, i, tm.end, i, false, tm.former, tm.text_begin, {}, tm.elect};
       out.chunks.push_back(c);
       i = tm.end;
       after_title = true;
@@ -801,7 +815,7 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
         Mention m{c.kind, b, e, ent, {}};
         if (c.kind == MentionKind::Title) {
           m.begin = c.text_begin ? c.text_begin : b;
-          m.value = c.former ? "former" : "";
+          m.value = c.former ? "former" : c.elect ? "elect" : "";
         } else if (c.kind == MentionKind::Country || c.kind == MentionKind::Party) {
           m.value = c.value;
         } else if (c.kind == MentionKind::Org && c.te == c.tb + 1) {

@@ -190,6 +190,18 @@ class DocumentExtraction {
     });
   }
 
+  // A slot that names countries and nothing else (no words outside the markers).
+  static bool countries_only(re2::StringPiece o, const std::vector<Marker>& ms) {
+    if (ms.empty() || !std::all_of(ms.begin(), ms.end(), [](const Marker& m) { return m.kind == 'C'; })) return false;
+    bool in_marker = false;
+    for (char c : o) {
+      if (c == '\x01') in_marker = true;
+      else if (c == '\x02') in_marker = false;
+      else if (!in_marker && std::isalpha(static_cast<unsigned char>(c))) return false;
+    }
+    return true;
+  }
+
   static re2::StringPiece first_nonempty(std::initializer_list<re2::StringPiece> groups) {
     for (auto g : groups)
       if (!g.empty()) return g;
@@ -329,6 +341,7 @@ class DocumentExtraction {
       return;
     }
     const Mention& tm = tid >= 0 ? ts.mentions[tid] : fixed;
+    if (tm.value == "elect") return;  // "President-elect": not in office yet
     std::string title = tid >= 0 ? text_.text.substr(tm.begin, tm.end - tm.begin) : rule.title;
     auto people = persons_in(p);
     // "Democratic Sens. A, B and C": only a plural title applies to every name of a list.
@@ -371,6 +384,8 @@ class DocumentExtraction {
     else
       org = org_text(ts, text, o);
     if (!org || org->empty()) return;
+    // "Russian lawyer X": a nationality, not an organisation one is affiliated with.
+    if (rule.org.empty() && countries_only(o, ms)) return;
     if (Lexicon::builtin().is_portfolio(to_lower_ascii(*org))) return;  // "Homeland Security Adviser": a domain
     Relation r = base(rule, ts);
     r.subject = ents_.persons[pid].name;

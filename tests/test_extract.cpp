@@ -366,3 +366,42 @@ TEST_CASE("meetings: an honorific inside a list of names; a pair 'after their me
   auto planned = extract("Ana Silva and Luis Costa will speak after their planned meeting.");
   CHECK(count(planned, "met_with") == 0);
 }
+
+TEST_CASE("names: an -elect title is no part of the name and no office yet") {
+  auto rs = extract("President-elect Maria Lopez met Japanese Prime Minister Kenji Sato in New York.");
+  CHECK(has_pair(rs, "met_with", "Maria Lopez", "Kenji Sato"));
+  CHECK_FALSE(office(rs, "Maria Lopez", "President-elect"));
+  CHECK_FALSE(office(rs, "Maria Lopez", "President"));
+}
+
+TEST_CASE("offices: legal posts, heads of bodies, chairs of lower-case committees, second titles") {
+  auto rs = extract("Special Counsel Ann Ford questioned him. Federal District Judge Amy Berg ruled. "
+                    "The audit committee, headed by Commissioner Rob Dale, met. "
+                    "The chairman of the finance committee, Pat Elm, resigned. "
+                    "Joe Reed resigned as president and chief operating officer of the bank.");
+  CHECK(office(rs, "Ann Ford", "Special Counsel"));
+  CHECK(office(rs, "Amy Berg", "District Judge"));
+  const Relation* r = office(rs, "Rob Dale", "head");
+  REQUIRE(r);
+  CHECK(r->org == std::optional<std::string>("audit committee"));
+  r = office(rs, "Pat Elm", "chairman");
+  REQUIRE(r);
+  CHECK(r->org == std::optional<std::string>("finance committee"));
+  r = office(rs, "Joe Reed", "chief operating officer");
+  REQUIRE(r);
+  CHECK(r->former);
+}
+
+TEST_CASE("affiliation and membership: a nationality is no organisation; a party's rival is its member") {
+  auto rs = extract("Russian lawyer Nina Vessel attended. Trump's Democratic rival Helen Carter conceded.");
+  CHECK(count(rs, "affiliated_with") == 0);
+  CHECK(has_affiliation(rs, "member_of", "Helen Carter", "Democratic Party"));
+}
+
+TEST_CASE("meetings: 'called on X to' urges; golf and dinner with someone is a meeting") {
+  auto rs = extract("Vince Cole called on Gary Brand to open the books. Dan Trent spent one day golfing with Senator Dave Perk.");
+  CHECK_FALSE(has_pair(rs, "met_with", "Vince Cole", "Gary Brand"));
+  CHECK(has_pair(rs, "met_with", "Dan Trent", "Dave Perk"));
+  auto visit = extract("Vince Cole called on Gary Brand at his home in Leeds.");
+  CHECK(has_pair(visit, "met_with", "Vince Cole", "Gary Brand"));
+}

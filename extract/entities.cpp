@@ -641,6 +641,23 @@ class PersonTable {
   std::unordered_map<std::string, int> by_key_;
 };
 
+// The first two persons of a sentence's mentions when only "and" (or "and his wife") stands
+// between them: "Trump and his wife Melania".
+std::optional<std::pair<int, int>> joined_pair(const std::vector<Mention>& mentions, std::string_view clean) {
+  for (std::size_t i = 0; i + 1 < mentions.size(); ++i) {
+    const Mention& a = mentions[i];
+    const Mention& b = mentions[i + 1];
+    if (a.kind != MentionKind::Person || a.value == "pronoun" || a.value == "pair") continue;
+    if (b.kind != MentionKind::Person || b.value == "pronoun" || b.value == "pair" || b.begin < a.end) return std::nullopt;
+    std::string gap = to_lower_ascii(clean.substr(a.end, b.begin - a.end));
+    static const char* kJoins[] = {" and ", " and his wife ", " and her husband ", " and his wife, ", " and her husband, "};
+    for (const char* j : kJoins)
+      if (gap == j && a.entity != b.entity) return std::make_pair(a.entity, b.entity);
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 void add_alias(PersonEntity& p, const std::string& form) {
   if (form != p.name && std::find(p.aliases.begin(), p.aliases.end(), form) == p.aliases.end()) p.aliases.push_back(form);
 }
@@ -776,10 +793,13 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
   // Pass 3: tagged strings, with subject pronouns and "the <title>" resolved.
   int salient = -1;
   std::vector<int> recent;  // persons, most recently mentioned first (up to the sentence start)
+  std::pair<int, int> previous_pair{-1, -1};  // the pair that opened the sentence before, if any
   for (std::size_t si = 0; si < scanned.size(); ++si) {
     auto& s = scanned[si];
     TaggedSentence ts;
     ts.span = s.span;
+    std::size_t first_word = 0;
+    while (first_word < s.tokens.size() && !s.tokens[first_word].word) ++first_word;
     int first_person = -1;
     std::vector<int> in_sentence;  // persons named so far in this sentence, in order
     std::size_t ci = 0;
@@ -851,6 +871,27 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
         ++ci;
         continue;
       }
+      // "Trump and his wife Melania were whisked off, where they were met by ...": "they" after
+      // two persons joined by "and" in this sentence, or opening a sentence that follows one
+      // which opened with such a pair, is that pair. Any other "they" stays unresolved.
+      if (tok.word && low(tok) == "they") {
+        auto pair = joined_pair(ts.mentions, clean);
+        if (!pair && ti == first_word && previous_pair.first >= 0) pair = previous_pair;
+        if (pair) {
+          emit_gap(tok.begin);
+          emit_marker('P', pair->first, tok.begin);
+          for (char ch : std::string(" and ")) {
+            ts.tagged.push_back(ch);
+            ts.tagged_to_clean.push_back(tok.begin);
+          }
+          emit_marker('P', pair->second, tok.begin);
+          ts.mentions.push_back({MentionKind::Person, tok.begin, tok.end, pair->first, "pair"});
+          ts.mentions.push_back({MentionKind::Person, tok.begin, tok.end, pair->second, "pair"});
+          prev_end = tok.end;
+          ++ti;
+          continue;
+        }
+      }
       // "the pair", "the two men": the two persons mentioned most recently before this sentence.
       if (tok.word && (low(tok) == "the" || low(tok) == "both") && recent.size() >= 2) {
         std::size_t len = 0;
@@ -919,6 +960,10 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
     emit_gap(s.span.end);
     ts.tagged_to_clean.push_back(s.span.end);
     if (first_person >= 0) salient = first_person;
+    previous_pair = {-1, -1};
+    if (auto pair = joined_pair(ts.mentions, clean);
+        pair && first_word < s.tokens.size() && ts.mentions.front().begin == s.tokens[first_word].begin)
+      previous_pair = *pair;
     for (const auto& m : ts.mentions) {
       if (m.kind != MentionKind::Person || m.value == "pair") continue;
       std::erase(recent, m.entity);

@@ -405,3 +405,13 @@ TEST_CASE("meetings: 'called on X to' urges; golf and dinner with someone is a m
   auto visit = extract("Vince Cole called on Gary Brand at his home in Leeds.");
   CHECK(has_pair(visit, "met_with", "Vince Cole", "Gary Brand"));
 }
+
+TEST_CASE("pronouns: 'they' after a pair joined by 'and', and nowhere else") {
+  auto rs = extract("Ana Silva and Luis Costa arrived on Monday. They met Prime Minister Jose Reis the next day.");
+  CHECK(has_pair(rs, "met_with", "Ana Silva", "Jose Reis"));
+  CHECK(has_pair(rs, "met_with", "Luis Costa", "Jose Reis"));
+  auto same = extract("Ana Silva and her husband Luis Costa landed in Rome, where they were met by Mayor Paolo Neri.");
+  CHECK(has_pair(same, "met_with", "Ana Silva", "Paolo Neri"));
+  auto group = extract("Jose Reis spoke. Officials said they met Jose Reis on Monday.");
+  CHECK(count(group, "met_with") == 0);
+}

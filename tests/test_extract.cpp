@@ -415,3 +415,17 @@ TEST_CASE("pronouns: 'they' after a pair joined by 'and', and nowhere else") {
   auto group = extract("Jose Reis spoke. Officials said they met Jose Reis on Monday.");
   CHECK(count(group, "met_with") == 0);
 }
+
+TEST_CASE("offices: 'who chairs the committee'; the United Nations is an organisation") {
+  auto rs = extract("Senator Rita Shell, who chairs the Banking Committee, objected. "
+                    "Senator Tom Kane, an Ohio Republican who chaired the Armed Services Committee, spoke. "
+                    "U.S. Ambassador to the United Nations Nina Hale left.");
+  const Relation* r = office(rs, "Rita Shell", "chair");
+  REQUIRE(r);
+  CHECK(r->org == std::optional<std::string>("Banking Committee"));
+  CHECK_FALSE(r->former);
+  r = office(rs, "Tom Kane", "chair");
+  REQUIRE(r);
+  CHECK(r->former);
+  CHECK(office(rs, "Nina Hale", "Ambassador"));
+}

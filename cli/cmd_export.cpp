@@ -98,7 +98,8 @@ void add_export_command(CLI::App& app, int& status) {
                    "Try `sfdp -Tsvg` or open the GraphML/GEXF in Gephi.\n",
                    g.num_vertices(), kDotNodeLimit);
     try {
-      ExportInput input(std::move(g));  // g is not used again: no copy of a large graph
+      // g is not used again: no copy of a large graph.
+      ExportInput& input = keep_until_exit(std::make_unique<ExportInput>(std::move(g)));
       if (!input.exact_betweenness)
         std::fprintf(stderr,
                      "newsgraph export: note: betweenness estimated from %zu sources (exact is O(V*E), too slow "

@@ -36,7 +36,7 @@ void add_merge_command(CLI::App& app, int& status) {
   cmd->add_flag("-q,--quiet", opt->quiet, "no summary on stderr");
   cmd->callback([opt, &status] {
     if (opt->inputs.empty()) opt->inputs.push_back("-");
-    KnowledgeGraph g;
+    KnowledgeGraph& g = keep_until_exit(std::make_unique<KnowledgeGraph>());
     KnowledgeGraph::ReadStats total;
     bool unreadable = false;
     auto report = [](const std::string& m) { std::fprintf(stderr, "newsgraph merge: %s\n", m.c_str()); };

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <thread>
 #include <utility>
 
 namespace newsgraph {
@@ -25,30 +26,31 @@ struct Adjacency {
   std::vector<std::uint32_t> next;
 };
 
-std::vector<double> brandes_csr(const Adjacency& adj, const std::vector<std::size_t>& sources) {
-  const std::size_t n = adj.start.empty() ? 0 : adj.start.size() - 1;
-  std::vector<double> bc(n, 0.0), sigma_v(n, 0.0), delta_v(n, 0.0);
-  std::vector<std::int32_t> dist_v(n, -1);
-  std::vector<std::uint32_t> queue_v(n);  // BFS order, walked backwards for the dependencies
-  // Plain pointers and a queue of fixed size (each vertex enters once): no push_back in the
-  // inner loop, so nothing forces the compiler to reload these from memory at every step.
-  double* const sigma = sigma_v.data();
-  double* const delta = delta_v.data();
-  std::int32_t* const dist = dist_v.data();
-  std::uint32_t* const queue = queue_v.data();
-  const std::uint32_t* const start = adj.start.data();
-  const std::uint32_t* const next = adj.next.data();
-  std::size_t tail = 0;
-  for (std::size_t s : sources) {
-    for (std::size_t i = 0; i < tail; ++i) {  // reset only what the last source reached
+// Brandes' two passes from one source, with state of its own, so that walks from several
+// sources can run on several threads.
+class Walk {
+ public:
+  explicit Walk(std::size_t n) : sigma_(n, 0.0), delta_(n, 0.0), dist_(n, -1), queue_(n) {}
+
+  void run(const Adjacency& adj, std::uint32_t s) {
+    // Plain pointers and a queue of fixed size (each vertex enters once): no push_back in the
+    // inner loops, so nothing forces the compiler to reload these from memory at every step.
+    double* const sigma = sigma_.data();
+    double* const delta = delta_.data();
+    std::int32_t* const dist = dist_.data();
+    std::uint32_t* const queue = queue_.data();
+    const std::uint32_t* const start = adj.start.data();
+    const std::uint32_t* const next = adj.next.data();
+    for (std::size_t i = 0; i < tail_; ++i) {  // reset only what the last source reached
       sigma[queue[i]] = 0.0;
       delta[queue[i]] = 0.0;
       dist[queue[i]] = -1;
     }
-    tail = 0;
+    std::size_t tail = 0;
+    source_ = s;
     sigma[s] = 1.0;
     dist[s] = 0;
-    queue[tail++] = static_cast<std::uint32_t>(s);
+    queue[tail++] = s;
     for (std::size_t head = 0; head < tail; ++head) {
       const std::uint32_t v = queue[head];
       const std::int32_t dw = dist[v] + 1;
@@ -66,20 +68,58 @@ std::vector<double> brandes_csr(const Adjacency& adj, const std::vector<std::siz
       const std::uint32_t w = queue[j];
       const std::int32_t dv = dist[w] - 1;
       const double sw = sigma[w], dw1 = 1.0 + delta[w];
-      // Same operations in the same order as the textbook form, so results are bit-identical.
       for (std::uint32_t i = start[w], end = start[w + 1]; i < end; ++i) {
         const std::uint32_t v = next[i];
         if (dist[v] == dv) delta[v] += sigma[v] / sw * dw1;
       }
-      if (w != s) bc[w] += delta[w];
     }
+    tail_ = tail;
+  }
+
+  // bc[w] += this source's dependency of w. Vertices not reached would add 0.0, which changes
+  // nothing, so only the reached ones are visited.
+  void add_to(std::vector<double>& bc) const {
+    for (std::size_t i = 0; i < tail_; ++i)
+      if (queue_[i] != source_) bc[queue_[i]] += delta_[queue_[i]];
+  }
+
+ private:
+  std::vector<double> sigma_, delta_;
+  std::vector<std::int32_t> dist_;
+  std::vector<std::uint32_t> queue_;  // BFS order, walked backwards for the dependencies
+  std::size_t tail_ = 0;
+  std::uint32_t source_ = 0;
+};
+
+// Walks from `threads` sources at a time. Their dependencies are added to the sums in source
+// order, so every sum is made of the same additions in the same order whatever the number of
+// threads: results are bit-identical to one thread's.
+std::vector<double> brandes_csr(const Adjacency& adj, const std::vector<std::size_t>& sources, std::size_t threads) {
+  const std::size_t n = adj.start.empty() ? 0 : adj.start.size() - 1;
+  std::vector<double> bc(n, 0.0);
+  threads = std::max<std::size_t>(1, std::min(threads, sources.size()));
+  std::vector<Walk> walks(threads, Walk(n));
+  for (std::size_t i = 0; i < sources.size(); i += threads) {
+    const std::size_t m = std::min(threads, sources.size() - i);
+    std::vector<std::thread> running;
+    for (std::size_t j = 1; j < m; ++j)
+      running.emplace_back([&, j] { walks[j].run(adj, static_cast<std::uint32_t>(sources[i + j])); });
+    walks[0].run(adj, static_cast<std::uint32_t>(sources[i]));
+    for (auto& t : running) t.join();
+    for (std::size_t j = 0; j < m; ++j) walks[j].add_to(bc);
   }
   return bc;
 }
 
+// Threads for the sampled betweenness: it is the one long computation of an export.
+std::size_t walk_threads() {
+  return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+}
+
 }  // namespace
 
-std::vector<double> brandes_from(const std::vector<std::vector<std::size_t>>& adj, const std::vector<std::size_t>& sources) {
+std::vector<double> brandes_from(const std::vector<std::vector<std::size_t>>& adj, const std::vector<std::size_t>& sources,
+                                 std::size_t threads) {
   Adjacency a;
   a.start.reserve(adj.size() + 1);
   a.start.push_back(0);
@@ -87,7 +127,7 @@ std::vector<double> brandes_from(const std::vector<std::vector<std::size_t>>& ad
     for (std::size_t w : ns) a.next.push_back(static_cast<std::uint32_t>(w));
     a.start.push_back(static_cast<std::uint32_t>(a.next.size()));
   }
-  return brandes_csr(a, sources);
+  return brandes_csr(a, sources, threads);
 }
 
 std::vector<NodeMetrics> compute_metrics_mask(const KnowledgeGraph& kg, const std::vector<bool>* keep) {
@@ -174,7 +214,7 @@ std::vector<NodeMetrics> compute_metrics_mask(const KnowledgeGraph& kg, const st
     std::vector<std::size_t> pivots;
     const std::size_t k = std::min(n, kBetweennessPivots);
     for (std::size_t i = 0; i < k; ++i) pivots.push_back(i * n / k);
-    bc = brandes_csr(adj, pivots);
+    bc = brandes_csr(adj, pivots, walk_threads());
     // Ordered pairs from k sources estimate n/k times as many; halve for unordered pairs.
     for (auto& x : bc) x *= static_cast<double>(n) / static_cast<double>(k) / 2.0;
   }

@@ -43,9 +43,10 @@ std::vector<NodeMetrics> compute_metrics_if(const KnowledgeGraph& g, Pred keep);
 
 namespace detail {
 // Brandes' accumulation from the given sources only, over undirected simple adjacency lists:
-// dependencies summed over ordered pairs (s, t) with s in `sources`. Exposed for tests.
+// dependencies summed over ordered pairs (s, t) with s in `sources`. Walks from `threads`
+// sources run at once; the result is bit-identical for any number of threads. Exposed for tests.
 std::vector<double> brandes_from(const std::vector<std::vector<std::size_t>>& adj,
-                                 const std::vector<std::size_t>& sources);
+                                 const std::vector<std::size_t>& sources, std::size_t threads = 1);
 std::vector<NodeMetrics> compute_metrics_mask(const KnowledgeGraph& g, const std::vector<bool>* keep_by_edge_index);
 }
 

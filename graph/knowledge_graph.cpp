@@ -2,14 +2,21 @@
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <charconv>
+#include <condition_variable>
 #include <cstdlib>
+#include <cstring>
+#include <deque>
+#include <exception>
 #include <memory>
+#include <mutex>
+#include <thread>
 #include <type_traits>
+
+#include "graph/ordered_blocks.h"
 
 namespace newsgraph {
 
@@ -93,22 +100,73 @@ void merge_evidence(std::vector<Evidence>& into, const std::vector<Evidence>& fr
   if (into.size() > KnowledgeGraph::kMaxEvidence) into.resize(KnowledgeGraph::kMaxEvidence);
 }
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+// Saved-graph lines are written straight into one buffer, escaped byte for byte as
+// rapidjson::Writer escapes (the format's reference writer, still used for records):
+// " and \\ and control characters; everything else, UTF-8 included, as it is.
+bool json_escaped(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
 
-void put_str(Writer& w, std::string_view s) {
-  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+// True when one of the eight bytes of x is below 0x20, '"' or '\\' (bytewise tests on a 64-bit
+// word; a true answer is checked byte by byte, so the test only has to miss nothing).
+bool json_escaped8(std::uint64_t x) {
+  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  auto zero_byte = [&](std::uint64_t y) { return (y - ones) & ~y & highs; };
+  return ((x - ones * 0x20) & ~x & highs) | zero_byte(x ^ (ones * '"')) | zero_byte(x ^ (ones * '\\'));
 }
-void put_opt(Writer& w, const std::optional<std::string>& s) {
+
+void put_str(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  out += '"';
+  std::size_t i = 0, run = 0;
+  for (;;) {
+    for (std::uint64_t x; i + 8 <= n; i += 8) {  // evidence sentences: skip clean words whole
+      std::memcpy(&x, p + i, 8);
+      if (json_escaped8(x)) break;
+    }
+    while (i < n && !json_escaped(static_cast<unsigned char>(p[i]))) ++i;
+    if (i == n) break;
+    const auto c = static_cast<unsigned char>(p[i]);
+    out.append(p + run, i - run);
+    run = ++i;
+    out += '\\';
+    switch (c) {
+      case '"': out += '"'; break;
+      case '\\': out += '\\'; break;
+      case '\b': out += 'b'; break;
+      case '\t': out += 't'; break;
+      case '\n': out += 'n'; break;
+      case '\f': out += 'f'; break;
+      case '\r': out += 'r'; break;
+      default:
+        out += "u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
+    }
+  }
+  out.append(p + run, n - run);
+  out += '"';
+}
+void put_opt(std::string& out, const std::optional<std::string>& s) {
   if (s)
-    put_str(w, *s);
+    put_str(out, *s);
   else
-    w.Null();
+    out += "null";
 }
-void put_list(Writer& w, const std::vector<std::string>& v) {
-  w.StartArray();
-  for (const auto& s : v) put_str(w, s);
-  w.EndArray();
+void put_list(std::string& out, const std::vector<std::string>& v) {
+  out += '[';
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (i) out += ',';
+    put_str(out, v[i]);
+  }
+  out += ']';
 }
+void put_uint(std::string& out, std::uint64_t n) {
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, n);
+  out.append(buf, r.ptr);
+}
+void put_bool(std::string& out, bool b) { out += b ? "true" : "false"; }
 
 std::string str_field(const rapidjson::Value& o, const char* key, bool required) {
   auto it = o.FindMember(key);
@@ -604,111 +662,99 @@ KnowledgeGraph KnowledgeGraph::canonical() && {
 }
 
 void KnowledgeGraph::save(std::ostream& out) const {
+  constexpr std::size_t kSaveThreads = 4;
   const Graph& g = *g_;
-  // One buffer for every line, written out in blocks of about a megabyte: a buffer and a
-  // stream write per line cost more than the JSON itself.
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
-  auto end_line = [&] {
-    buf.Put('\n');
-    if (buf.GetSize() >= (1u << 20)) {
-      out.write(buf.GetString(), static_cast<std::streamsize>(buf.GetSize()));
-      buf.Clear();
-    }
-    w.Reset(buf);
-  };
   {
-    w.StartObject();
-    w.Key("newsgraph");
-    w.String("graph");
-    w.Key("version");
-    w.Uint(1);
-    w.Key("nodes");
-    w.Uint64(num_vertices());
-    w.Key("edges");
-    w.Uint64(num_edges());
-    w.EndObject();
-    end_line();
+    std::string header = "{\"newsgraph\":\"graph\",\"version\":1,\"nodes\":";
+    put_uint(header, num_vertices());
+    header += ",\"edges\":";
+    put_uint(header, num_edges());
+    header += "}\n";
+    out.write(header.data(), static_cast<std::streamsize>(header.size()));
   }
-  for (Vertex v : sorted_vertices()) {
-    const auto& p = g[v];
-    w.StartObject();
-    w.Key("kind");
-    w.String("node");
-    w.Key("key");
-    put_str(w, p.key);
-    w.Key("label");
-    put_str(w, p.label);
-    w.Key("type");
-    put_str(w, to_string(p.type));
-    w.Key("aliases");
-    put_list(w, p.aliases);
-    w.Key("mentions");
-    w.Uint64(p.mentions);
-    w.EndObject();
-    end_line();
-  }
-  for (Edge e : sorted_edges()) {
-    const auto& p = g[e];
-    w.StartObject();
-    w.Key("kind");
-    w.String("edge");
-    w.Key("source");
-    put_str(w, g[boost::source(e, g)].key);
-    w.Key("target");
-    put_str(w, g[boost::target(e, g)].key);
-    w.Key("relation");
-    put_str(w, p.relation);
-    w.Key("category");
-    put_str(w, p.category);
-    w.Key("symmetric");
-    w.Bool(p.symmetric);
-    w.Key("title");
-    put_str(w, p.title);
-    w.Key("org");
-    put_opt(w, p.org);
-    w.Key("former");
-    w.Bool(p.former);
-    w.Key("weight");
-    w.Uint64(p.weight);
-    w.Key("dates");
-    put_list(w, p.dates);
-    w.Key("docs");
-    put_list(w, p.docs);
-    w.Key("evidence");
-    w.StartArray();
-    for (const auto& ev : p.evidence) {
-      w.StartObject();
-      w.Key("doc");
-      put_str(w, ev.doc);
-      w.Key("date");
-      put_opt(w, ev.date);
-      w.Key("span");
-      w.StartArray();
-      w.Uint64(ev.span_begin);
-      w.Uint64(ev.span_end);
-      w.EndArray();
-      w.Key("text");
-      put_str(w, ev.text);
-      w.Key("rule");
-      put_str(w, ev.rule);
-      w.Key("place");
-      put_opt(w, ev.place);
-      w.EndObject();
+  const auto vertices = sorted_vertices();
+  write_in_blocks(out, vertices.size(), kSaveThreads, [&](std::string& buf, std::size_t i) {
+    const auto& p = g[vertices[i]];
+    buf += "{\"kind\":\"node\",\"key\":";
+    put_str(buf, p.key);
+    buf += ",\"label\":";
+    put_str(buf, p.label);
+    buf += ",\"type\":";
+    put_str(buf, to_string(p.type));
+    buf += ",\"aliases\":";
+    put_list(buf, p.aliases);
+    buf += ",\"mentions\":";
+    put_uint(buf, p.mentions);
+    buf += "}\n";
+  });
+  const auto edges = sorted_edges();
+  write_in_blocks(out, edges.size(), kSaveThreads, [&](std::string& buf, std::size_t i) {
+    // The properties lie in memory in the order edges were first seen, not in this order: ask
+    // for the next edges' properties, then their evidence, before they are needed.
+    if (i + 16 < edges.size()) __builtin_prefetch(&g[edges[i + 16]]);
+    if (i + 8 < edges.size()) {
+      const auto& ahead = g[edges[i + 8]];
+      __builtin_prefetch(ahead.evidence.data());
+      __builtin_prefetch(ahead.docs.data());
     }
-    w.EndArray();
-    w.EndObject();
-    end_line();
-  }
-  out.write(buf.GetString(), static_cast<std::streamsize>(buf.GetSize()));
+    if (i + 4 < edges.size() && !g[edges[i + 4]].evidence.empty())
+      __builtin_prefetch(g[edges[i + 4]].evidence.front().text.data());
+    const Edge e = edges[i];
+    const auto& p = g[e];
+    buf += "{\"kind\":\"edge\",\"source\":";
+    put_str(buf, g[boost::source(e, g)].key);
+    buf += ",\"target\":";
+    put_str(buf, g[boost::target(e, g)].key);
+    buf += ",\"relation\":";
+    put_str(buf, p.relation);
+    buf += ",\"category\":";
+    put_str(buf, p.category);
+    buf += ",\"symmetric\":";
+    put_bool(buf, p.symmetric);
+    buf += ",\"title\":";
+    put_str(buf, p.title);
+    buf += ",\"org\":";
+    put_opt(buf, p.org);
+    buf += ",\"former\":";
+    put_bool(buf, p.former);
+    buf += ",\"weight\":";
+    put_uint(buf, p.weight);
+    buf += ",\"dates\":";
+    put_list(buf, p.dates);
+    buf += ",\"docs\":";
+    put_list(buf, p.docs);
+    buf += ",\"evidence\":[";
+    for (std::size_t j = 0; j < p.evidence.size(); ++j) {
+      const auto& ev = p.evidence[j];
+      buf += j ? ",{\"doc\":" : "{\"doc\":";
+      put_str(buf, ev.doc);
+      buf += ",\"date\":";
+      put_opt(buf, ev.date);
+      buf += ",\"span\":[";
+      put_uint(buf, ev.span_begin);
+      buf += ',';
+      put_uint(buf, ev.span_end);
+      buf += "],\"text\":";
+      put_str(buf, ev.text);
+      buf += ",\"rule\":";
+      put_str(buf, ev.rule);
+      buf += ",\"place\":";
+      put_opt(buf, ev.place);
+      buf += '}';
+    }
+    buf += "]}\n";
+  });
 }
 
 namespace {
 
-// Cheap test first: records never carry these keys.
+// Cheap test first: records never carry these keys. One pass over the quotes of the line.
 bool may_be_saved_line(std::string_view line) {
-  return line.find("\"kind\"") != std::string_view::npos || line.find("\"newsgraph\"") != std::string_view::npos ||
-         line.find("\"links\"") != std::string_view::npos;
+  for (auto q = line.find('"'); q != std::string_view::npos; q = line.find('"', q + 1)) {
+    const auto rest = line.substr(q + 1);
+    if (rest.starts_with("kind\"") || rest.starts_with("newsgraph\"") || rest.starts_with("links\"")) return true;
+  }
+  return false;
 }
 
 bool is_saved_doc(const rapidjson::Document& d) {
@@ -785,45 +831,154 @@ void KnowledgeGraph::add_edge_line(const std::string& skey, const std::string& t
   merge_edge(s, t, std::move(p));
 }
 
-void KnowledgeGraph::add_saved_line(std::string_view line) {
-  rapidjson::Document d;
-  d.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
-  if (d.HasParseError())
-    throw GraphFormatError(std::string("invalid JSON at column ") + std::to_string(d.GetErrorOffset() + 1) + ": " +
-                           rapidjson::GetParseError_En(d.GetParseError()));
-  add_saved_doc(d);
+struct KnowledgeGraph::SavedItem {
+  bool edge = false;
+  std::string key, label, type;  // a node
+  std::size_t mentions = 0;
+  std::vector<std::string> aliases;
+  std::string source, target;  // an edge
+  EdgeProps props;
+};
+
+struct KnowledgeGraph::ParsedLine {
+  std::size_t number = 0;
+  bool saved = false;
+  Relation record;               // a relation record (!saved)
+  std::vector<SavedItem> items;  // the nodes and edges of a saved-graph line
+  bool failed = false;           // the line cannot be read (after `items`, for a saved line)
+  std::string error;             // why
+};
+
+// Parses lines into ParsedLines; owns no graph. An error in a saved-graph line keeps the items
+// before it, which are added before the error is reported, as when lines were parsed and added
+// in one go.
+class KnowledgeGraph::LineParser {
+ public:
+  LineParser() : pool_(64 * 1024), alloc_(pool_.data(), pool_.size()) {}
+
+  void parse(std::string_view line, ParsedLine& out) {
+    try {
+      if (may_be_saved_line(line)) {
+        // A fresh rapidjson::Document allocates 64 KB: reuse one block for every line.
+        alloc_.Clear();
+        rapidjson::Document d(&alloc_);
+        if (line.find('\0') == std::string_view::npos) {
+          // In place, in a copy of the line: strings are not copied again into the document.
+          scratch_.assign(line);
+          d.ParseInsitu<rapidjson::kParseIterativeFlag>(scratch_.data());
+        } else {
+          d.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
+        }
+        if (is_saved_doc(d)) {
+          out.saved = true;
+          parse_saved_doc(d, out.items);
+          return;
+        }
+      }
+      out.record = relation_from_json(line);
+    } catch (const std::exception& e) {  // RecordError, GraphFormatError
+      out.failed = true;
+      out.error = e.what();
+    }
+  }
+
+  // A saved-graph line, as one document (the caller reports parse errors).
+  void parse_saved(std::string_view line, ParsedLine& out) {
+    alloc_.Clear();
+    rapidjson::Document d(&alloc_);
+    d.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
+    out.saved = true;
+    try {
+      if (d.HasParseError())
+        throw GraphFormatError(std::string("invalid JSON at column ") + std::to_string(d.GetErrorOffset() + 1) + ": " +
+                               rapidjson::GetParseError_En(d.GetParseError()));
+      parse_saved_doc(d, out.items);
+    } catch (const GraphFormatError& e) {
+      out.failed = true;
+      out.error = e.what();
+    }
+  }
+
+ private:
+  static SavedItem node_item(const rapidjson::Value& n, const char* key_field, bool label_required) {
+    SavedItem it;
+    it.key = str_field(n, key_field, true);
+    it.label = str_field(n, "label", label_required);
+    it.type = str_field(n, "type", true);
+    it.mentions = uint_field(n, "mentions");
+    it.aliases = list_field(n, "aliases");
+    return it;
+  }
+  static SavedItem edge_item(const rapidjson::Value& l, bool node_link) {
+    SavedItem it;
+    it.edge = true;
+    it.source = str_field(l, "source", true);
+    it.target = str_field(l, "target", true);
+    it.props = edge_props_from(l, node_link);
+    return it;
+  }
+
+  static void parse_saved_doc(const rapidjson::Value& d, std::vector<SavedItem>& items) {
+    if (!d.IsObject()) throw GraphFormatError("a saved-graph line must be a JSON object");
+    if (d.HasMember("links") && d.HasMember("nodes")) {
+      // The JSON node-link export (export/json_graph.cpp) carries everything a saved graph does.
+      if (!d["nodes"].IsArray() || !d["links"].IsArray())
+        throw GraphFormatError("\"nodes\" and \"links\" must be arrays");
+      for (const auto& n : d["nodes"].GetArray()) {
+        if (!n.IsObject()) throw GraphFormatError("a node is not an object");
+        items.push_back(node_item(n, "id", false));
+      }
+      for (const auto& l : d["links"].GetArray()) {
+        if (!l.IsObject()) throw GraphFormatError("a link is not an object");
+        items.push_back(edge_item(l, true));
+      }
+      return;
+    }
+    if (d.HasMember("newsgraph")) {
+      if (str_field(d, "newsgraph", true) != "graph") throw GraphFormatError("not a newsgraph graph header");
+      if (uint_field(d, "version") != 1)
+        throw GraphFormatError("unsupported saved-graph version (this newsgraph reads version 1)");
+      return;
+    }
+    std::string kind = str_field(d, "kind", true);
+    if (kind == "node") {
+      items.push_back(node_item(d, "key", true));
+      return;
+    }
+    if (kind != "edge") throw GraphFormatError("unknown kind \"" + kind + "\"");
+    items.push_back(edge_item(d, false));
+  }
+
+  std::vector<char> pool_;
+  rapidjson::MemoryPoolAllocator<> alloc_;
+  std::string scratch_;
+};
+
+void KnowledgeGraph::apply(ParsedLine& line, ReadStats& st) {
+  if (!line.saved) {
+    if (line.failed) throw GraphFormatError(line.error);
+    if (add(std::move(line.record)))
+      ++st.records;
+    else
+      ++st.dropped;
+    return;
+  }
+  for (auto& it : line.items) {
+    if (it.edge)
+      add_edge_line(it.source, it.target, std::move(it.props));
+    else
+      add_node_line(it.key, it.label, it.type, it.mentions, std::move(it.aliases));
+  }
+  if (line.failed) throw GraphFormatError(line.error);
+  ++st.graph_lines;
 }
 
-void KnowledgeGraph::add_saved_doc(const rapidjson::Value& d) {
-  if (!d.IsObject()) throw GraphFormatError("a saved-graph line must be a JSON object");
-  if (d.HasMember("links") && d.HasMember("nodes")) {
-    // The JSON node-link export (export/json_graph.cpp) carries everything a saved graph does.
-    if (!d["nodes"].IsArray() || !d["links"].IsArray()) throw GraphFormatError("\"nodes\" and \"links\" must be arrays");
-    for (const auto& n : d["nodes"].GetArray()) {
-      if (!n.IsObject()) throw GraphFormatError("a node is not an object");
-      add_node_line(str_field(n, "id", true), str_field(n, "label", false), str_field(n, "type", true),
-                    uint_field(n, "mentions"), list_field(n, "aliases"));
-    }
-    for (const auto& l : d["links"].GetArray()) {
-      if (!l.IsObject()) throw GraphFormatError("a link is not an object");
-      add_edge_line(str_field(l, "source", true), str_field(l, "target", true), edge_props_from(l, true));
-    }
-    return;
-  }
-  if (d.HasMember("newsgraph")) {
-    if (str_field(d, "newsgraph", true) != "graph") throw GraphFormatError("not a newsgraph graph header");
-    if (uint_field(d, "version") != 1)
-      throw GraphFormatError("unsupported saved-graph version (this newsgraph reads version 1)");
-    return;
-  }
-  std::string kind = str_field(d, "kind", true);
-  if (kind == "node") {
-    add_node_line(str_field(d, "key", true), str_field(d, "label", true), str_field(d, "type", true),
-                  uint_field(d, "mentions"), list_field(d, "aliases"));
-    return;
-  }
-  if (kind != "edge") throw GraphFormatError("unknown kind \"" + kind + "\"");
-  add_edge_line(str_field(d, "source", true), str_field(d, "target", true), edge_props_from(d, false));
+void KnowledgeGraph::add_saved_line(std::string_view line) {
+  LineParser parser;
+  ParsedLine parsed;
+  parser.parse_saved(line, parsed);
+  ReadStats st;
+  apply(parsed, st);
 }
 
 KnowledgeGraph KnowledgeGraph::load(std::istream& in) {
@@ -842,43 +997,128 @@ KnowledgeGraph KnowledgeGraph::load(std::istream& in) {
   return g;
 }
 
-}  // namespace newsgraph
+namespace {
 
-namespace newsgraph {
+// Batches of parsed lines from the reading thread to the graph thread. Bounded, so a fast
+// reader never holds more than a few thousand lines in memory.
+template <typename Batch>
+class BatchQueue {
+ public:
+  // False when the consumer has stopped.
+  bool push(Batch&& b) {
+    std::unique_lock lock(mu_);
+    changed_.wait(lock, [&] { return q_.size() < kMaxBatches || stopped_; });
+    if (stopped_) return false;
+    q_.push_back(std::move(b));
+    changed_.notify_all();
+    return true;
+  }
+  void close() {
+    std::lock_guard lock(mu_);
+    closed_ = true;
+    changed_.notify_all();
+  }
+  void stop() {
+    std::lock_guard lock(mu_);
+    stopped_ = true;
+    changed_.notify_all();
+  }
+  // Without waiting: false when full (push) or empty (pop).
+  bool try_push(Batch&& b) {
+    std::lock_guard lock(mu_);
+    if (q_.size() >= kMaxBatches) return false;
+    q_.push_back(std::move(b));
+    return true;
+  }
+  bool try_pop(Batch& b) {
+    std::lock_guard lock(mu_);
+    if (q_.empty()) return false;
+    b = std::move(q_.front());
+    q_.pop_front();
+    return true;
+  }
+  // False at the end.
+  bool pop(Batch& b) {
+    std::unique_lock lock(mu_);
+    changed_.wait(lock, [&] { return !q_.empty() || closed_; });
+    if (q_.empty()) return false;
+    b = std::move(q_.front());
+    q_.pop_front();
+    changed_.notify_all();
+    return true;
+  }
+
+ private:
+  static constexpr std::size_t kMaxBatches = 8;
+  std::mutex mu_;
+  std::condition_variable changed_;
+  std::deque<Batch> q_;
+  bool closed_ = false, stopped_ = false;
+};
+
+}  // namespace
 
 KnowledgeGraph::ReadStats KnowledgeGraph::merge_lines(std::istream& in, const std::string& name,
                                                       const std::function<void(const std::string&)>& error) {
-  ReadStats st;
-  std::string line;
-  std::size_t n = 0;
-  // Saved-graph lines are parsed once, into a document whose memory is reused line after line
-  // (a fresh rapidjson::Document allocates a 64 KB block).
-  std::vector<char> pool(64 * 1024);
-  rapidjson::MemoryPoolAllocator<> alloc(pool.data(), pool.size());
-  while (std::getline(in, line)) {
-    ++n;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+  // Parsing JSON is about half the work of reading; a second thread does it while this one
+  // builds the graph. Lines are applied in file order, so the graph and the order of error
+  // messages are exactly those of reading one line at a time.
+  using Batch = std::vector<ParsedLine>;
+  constexpr std::size_t kBatchLines = 512;
+  BatchQueue<Batch> queue;
+  // Applied batches go back to the reader, which frees what is left of them: memory is then
+  // freed by the thread that allocated it (glibc frees another thread's memory under a lock).
+  BatchQueue<Batch> spent;
+  std::exception_ptr reader_failed;
+  std::thread reader([&] {
     try {
-      if (may_be_saved_line(line)) {
-        alloc.Clear();
-        rapidjson::Document d(&alloc);
-        d.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
-        if (is_saved_doc(d)) {
-          add_saved_doc(d);
-          ++st.graph_lines;
-          continue;
+      LineParser parser;
+      std::string line;
+      std::size_t n = 0;
+      Batch batch;
+      while (std::getline(in, line)) {
+        ++n;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.find_first_not_of(" \t") == std::string::npos) continue;
+        batch.emplace_back();
+        batch.back().number = n;
+        parser.parse(line, batch.back());
+        if (batch.size() == kBatchLines) {
+          if (!queue.push(std::move(batch))) break;
+          if (!spent.try_pop(batch)) batch = Batch();
+          batch.clear();
+          batch.reserve(kBatchLines);
         }
       }
-      if (add(relation_from_json(line)))
-        ++st.records;
-      else
-        ++st.dropped;
-    } catch (const std::exception& e) {  // RecordError, GraphFormatError
-      ++st.bad_lines;
-      if (error) error(name + ":" + std::to_string(n) + ": " + e.what());
+      if (!batch.empty()) queue.push(std::move(batch));
+    } catch (...) {
+      reader_failed = std::current_exception();
     }
+    queue.close();
+  });
+
+  ReadStats st;
+  try {
+    Batch batch;
+    while (queue.pop(batch)) {
+      for (auto& line : batch) {
+        try {
+          apply(line, st);
+        } catch (const std::exception& e) {  // RecordError, GraphFormatError
+          ++st.bad_lines;
+          if (error) error(name + ":" + std::to_string(line.number) + ": " + e.what());
+        }
+      }
+      spent.try_push(std::move(batch));
+      batch = Batch();
+    }
+  } catch (...) {
+    queue.stop();
+    reader.join();
+    throw;
   }
+  reader.join();
+  if (reader_failed) std::rethrow_exception(reader_failed);
   return st;
 }
 

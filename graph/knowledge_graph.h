@@ -43,7 +43,6 @@
 #pragma once
 
 #include <boost/graph/adjacency_list.hpp>
-#include <rapidjson/fwd.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -244,7 +243,14 @@ class KnowledgeGraph {
   // canonical() of a const graph (copies) or of one about to be discarded (moves).
   template <typename Self>
   static KnowledgeGraph canonical_of(Self& self);
-  void add_saved_doc(const rapidjson::Value& d);
+
+  // Reading (merge_lines): a second thread reads and parses lines into ParsedLines, which
+  // this one applies in line order. Parsing needs no graph, so it runs beside the building.
+  struct SavedItem;   // a node or an edge of a saved-graph line, parsed, not yet added
+  struct ParsedLine;  // one input line, parsed
+  class LineParser;
+  // Adds a parsed line; throws what the line-at-a-time reading threw for it.
+  void apply(ParsedLine& line, ReadStats& st);
   void reindex();
 
   std::unique_ptr<Graph> g_;  // on the heap so that a move leaves every descriptor valid

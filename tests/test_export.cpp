@@ -5,10 +5,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 #include "export/atomic_file.h"
@@ -228,6 +230,22 @@ TEST_CASE("install_signal_cleanup removes pending temporaries on SIGTERM") {
   CHECK(WIFSIGNALED(st));
   CHECK(WTERMSIG(st) == SIGTERM);
   CHECK(dir.entries() == 0);  // neither the temporary nor a partial target
+}
+
+TEST_CASE("Brandes on several threads gives bit-identical sums") {
+  std::mt19937 rng(11);
+  const std::size_t n = 300;
+  std::vector<std::vector<std::size_t>> adj(n);
+  for (std::size_t i = 0; i < 1500; ++i) {
+    std::size_t a = rng() % n, b = rng() % n;
+    if (a == b || std::find(adj[a].begin(), adj[a].end(), b) != adj[a].end()) continue;
+    adj[a].push_back(b);
+    adj[b].push_back(a);
+  }
+  std::vector<std::size_t> sources;
+  for (std::size_t i = 0; i < n; i += 7) sources.push_back(i);
+  auto one = detail::brandes_from(adj, sources, 1);
+  for (std::size_t threads : {2, 3, 8}) CHECK(detail::brandes_from(adj, sources, threads) == one);
 }
 
 TEST_CASE("Brandes from every source equals Boost's exact betweenness (the estimate's basis)") {

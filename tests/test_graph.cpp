@@ -6,6 +6,9 @@
 #include <random>
 #include <sstream>
 
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
 #include "export/exporters.h"
 #include "graph/knowledge_graph.h"
 
@@ -214,6 +217,40 @@ TEST_CASE("save/load and the JSON node-link export round-trip losslessly") {
   CHECK(st.bad_lines == 0);
   CHECK(st.graph_lines == 1);
   CHECK(saved(back) == s);
+}
+
+TEST_CASE("save escapes strings byte for byte as rapidjson::Writer does (saved files stay comparable)") {
+  std::string odd = "Alice A\x01\x1f\"\\/\b\f\n\r\t\x7f\xC3\xA9\xFF B";
+  odd += '\0';
+  odd += "C";
+  auto g = build({meet(odd, "Bob", "d1")});
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  w.String(odd.data(), static_cast<rapidjson::SizeType>(odd.size()));
+  const std::string s = saved(g);
+  CHECK(s.find(std::string("\"aliases\":[") + buf.GetString() + "]") != std::string::npos);
+  std::istringstream in(s);
+  CHECK(saved(KnowledgeGraph::load(in)) == s);
+}
+
+TEST_CASE("merge_lines applies a long input in line order (the reading thread keeps order)") {
+  // More lines than one batch of the reading thread, with bad lines spread through.
+  std::string input;
+  std::mt19937 rng(5);
+  auto records = random_records(rng, 3000);
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    input += to_json(records[i]) + "\n";
+    if (i % 700 == 3) input += "broken " + std::to_string(i) + "\n";
+  }
+  KnowledgeGraph g;
+  std::istringstream in(input);
+  std::vector<std::string> errors;
+  auto st = g.merge_lines(in, "big", [&](const std::string& m) { errors.push_back(m); });
+  CHECK(st.bad_lines == errors.size());
+  REQUIRE(errors.size() == 5);
+  CHECK(errors[0].rfind("big:5: ", 0) == 0);
+  CHECK(errors[1].rfind("big:706: ", 0) == 0);
+  CHECK(saved(g) == saved(build(records)));
 }
 
 TEST_CASE("incremental merge: old graph + new shard == everything at once") {

@@ -170,6 +170,11 @@ class DocumentExtraction {
       if (rule.unless && RE2::PartialMatch(g[0], *rule.unless)) continue;
       if (!group("reject").empty()) continue;  // the rule matched a context it names as not a fact
       if (rule.names_only && is_pronoun(ts, text, rule.symmetric ? group("a") : group("p"))) continue;
+      // "If A meets B, ...", "A denied she had met B": a meeting or call in a conditional or
+      // denied clause is no fact.
+      if (rule.symmetric && not_a_fact_before(text, static_cast<std::size_t>(g[0].data() - text.data()))) continue;
+      // "A meeting between A and B was cancelled."
+      if (rule.symmetric && called_off_after(text, mend)) continue;
       if (rule.symmetric)
         emit_pair(rule, ts, group("a"), group("b"));
       else if (rule.relation == "holds_office")
@@ -200,6 +205,25 @@ class DocumentExtraction {
       else if (!in_marker && std::isalpha(static_cast<unsigned char>(c))) return false;
     }
     return true;
+  }
+
+  // Whether the clause holding position `at` has "if", "unless", "whether" or a denial before
+  // it (the clause starts after the last , ; : or at the sentence start).
+  static bool not_a_fact_before(std::string_view text, std::size_t at) {
+    std::size_t start = text.find_last_of(",;:", at == 0 ? 0 : at - 1);
+    start = start == std::string_view::npos || at == 0 ? 0 : start + 1;
+    static const RE2 opener("(?i)\\b(?:if|unless|whether|denied|denies|deny|denying)\\b");
+    return RE2::PartialMatch(re2::StringPiece(text.data() + start, at - start), opener);
+  }
+
+  // Whether the clause after position `at` says the event was called off.
+  static bool called_off_after(std::string_view text, std::size_t at) {
+    std::size_t end = text.find_first_of(",;:.", at);
+    if (end == std::string_view::npos) end = text.size();
+    static const RE2 off(
+        "(?i)^ (?:was|were|has been|have been|had been|is|are)(?: \\w+)? (?:cancel\\w*|postponed|called off|scrapped|"
+        "delayed|put off|shelved|abandoned)\\b");
+    return RE2::PartialMatch(re2::StringPiece(text.data() + at, end - at), off);
   }
 
   static re2::StringPiece first_nonempty(std::initializer_list<re2::StringPiece> groups) {

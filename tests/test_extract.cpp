@@ -429,3 +429,12 @@ TEST_CASE("offices: 'who chairs the committee'; the United Nations is an organis
   CHECK(r->former);
   CHECK(office(rs, "Nina Hale", "Ambassador"));
 }
+
+TEST_CASE("not facts: conditional, denied and called-off meetings; a 'good leader' is no office") {
+  auto rs = extract("If Ana Reis meets Carl Moss, the deal could be signed. Ana Reis denied she had met Carl Moss. "
+                    "A meeting between Ana Reis and Carl Moss was cancelled. Ana Reis said Carl Moss was a good leader.");
+  CHECK(count(rs, "met_with") == 0);
+  CHECK_FALSE(office(rs, "Carl Moss", "leader"));
+  auto fact = extract("Ana Reis met Carl Moss, whether or not the talks helped.");
+  CHECK(has_pair(fact, "met_with", "Ana Reis", "Carl Moss"));
+}

@@ -354,6 +354,25 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
     return;
   }
   if (has_org_word && !anchored) {
+    // "Amy Chen of the Peterson Institute": two or three name words, then "of"/"at" and an
+    // organisation, are a person and the organisation.
+    std::size_t joiner = b;
+    while (joiner < e && t[joiner].word && t[joiner].cap) ++joiner;
+    bool head_is_name = joiner - b >= 2 && joiner - b <= 3 && joiner + 1 < e &&
+                        (sc.lower(joiner) == "of" || sc.lower(joiner) == "at");
+    for (std::size_t k = b; k < joiner && head_is_name; ++k)
+      if (t[k].allcaps || sc.is(k, kOrgWord | kNonName | kPlaceWord | kCountry | kTitleStart | kParty) ||
+          lex.is_place(sc.lower(k)))
+        head_is_name = false;
+    if (head_is_name) {
+      std::size_t org_b = joiner + 1;
+      if (org_b < e && sc.lower(org_b) == "the") ++org_b;
+      if (org_b < e) {
+        out.push_back({MentionKind::Person, b, joiner, b, false, false, 0, {}});
+        out.push_back({MentionKind::Org, org_b, e, org_b, false, false, 0, {}});
+        return;
+      }
+    }
     // "... Central Committee Nguyen Phu Trong": two or more name words after the last
     // organisation word are a person named right after the organisation.
     std::size_t last_org = b;

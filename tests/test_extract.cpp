@@ -438,3 +438,9 @@ TEST_CASE("not facts: conditional, denied and called-off meetings; a 'good leade
   auto fact = extract("Ana Reis met Carl Moss, whether or not the talks helped.");
   CHECK(has_pair(fact, "met_with", "Ana Reis", "Carl Moss"));
 }
+
+TEST_CASE("affiliation: 'Amy Chen of the Peterson Institute said'; 'Bank of England' stays one org") {
+  auto rs = extract("Amy Chen of the Peterson Institute said the tariffs would hurt. The Bank of England disagreed.");
+  CHECK(has_affiliation(rs, "affiliated_with", "Amy Chen", "Peterson Institute"));
+  CHECK(rs.size() == 1);
+}

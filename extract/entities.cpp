@@ -328,7 +328,11 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
                                    "september", "october", "november", "december", "today", "yesterday"};
     return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* k) { return w == k; });
   };
-  while (e > b && (calendar(sc.lower(e - 1)) || is_org_joiner(sc.lower(e - 1)) || !t[e - 1].cap)) --e;
+  // "Xi Jinping Thought": a doctrine named after a person is not that person.
+  auto doctrine = [&](std::string_view w) { return w == "thought" || w == "doctrine" || w == "theory"; };
+  while (e > b && (calendar(sc.lower(e - 1)) || is_org_joiner(sc.lower(e - 1)) || !t[e - 1].cap ||
+                   (e - b >= 3 && doctrine(sc.lower(e - 1)))))
+    --e;
   if (b >= e) return;
   // "Democrat Al Franken", "Republican Roy Moore": a party word leading a name is the party.
   // "Republican Senate candidate": the party, then the chamber; "Democratic Party" stays whole.
@@ -417,6 +421,8 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
         // "Democrat on the Senate Intelligence Committee": a piece after a joiner that holds an
         // organisation word is an organisation.
         out.push_back({MentionKind::Org, s, pe, s, false, false, 0, {}});
+      } else if (pe - s >= 3 && doctrine(sc.lower(pe - 1))) {
+        // a doctrine ("Xi Jinping Thought on Socialism ..."): no mention
       } else {
         bool a = anchored && s == b;
         // "Gordon Brown and Mr Blair": an honorific opening a later piece anchors its name.
@@ -625,8 +631,8 @@ class PersonTable {
     return id;
   }
 
-  // A one-word form: the person whose last word (else first word) it is, when there is exactly
-  // one; ties go to the person seen first. -1 when none.
+  // A one-word form: the person whose last word (else first word) it is; ties go to the person
+  // seen first (on the development set, more often right than the one named last). -1 when none.
   int resolve_short(const std::string& word) const {
     for (bool last : {true, false}) {
       for (std::size_t id = 0; id < ends_.size(); ++id) {
@@ -635,6 +641,12 @@ class PersonTable {
       }
     }
     return -1;
+  }
+
+  // Whether `word` is the first or last word of person id's canonical name.
+  bool name_has_word(int id, const std::string& word) const {
+    const auto& e = ends_[static_cast<std::size_t>(id)];
+    return e.multi && (e.first == word || e.last == word);
   }
 
   int find_exact(const std::string& name) const {
@@ -724,17 +736,28 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
     }
   }
 
-  // Pass 1: names of two or more words are persons; one-word names wait for pass 2.
+  // Pass 1: names of two or more words are persons; one-word names wait for pass 2. A title
+  // right before a full name is remembered, so that "Sen. Dole" later is the Dole who was
+  // called "Sen." and not another one.
   PersonTable table;
   std::map<std::string, bool> anchored_single;
+  std::map<std::string, std::vector<int>> title_of_full;  // lower-cased title -> persons
+  auto title_before = [&](const ScannedSentence& s, std::size_t ci) -> std::string {
+    if (ci == 0) return {};
+    const auto& prev = s.chunks[ci - 1];
+    if (prev.kind != MentionKind::Title || prev.te != s.chunks[ci].tb) return {};
+    return to_lower_ascii(join_tokens(s.tokens, prev.tb, prev.te, clean));
+  };
   for (auto& s : scanned) {
-    for (auto& c : s.chunks) {
+    for (std::size_t ci = 0; ci < s.chunks.size(); ++ci) {
+      auto& c = s.chunks[ci];
       if (c.kind != MentionKind::Person) continue;
       std::size_t words = 0;
       for (std::size_t k = c.name_tb; k < c.te; ++k) words += s.tokens[k].word ? 1 : 0;
       std::string name = join_tokens(s.tokens, c.name_tb, c.te, clean);
       if (words >= 2) {
-        table.add_full(name);
+        int id = table.add_full(name);
+        if (auto title = title_before(s, ci); !title.empty()) title_of_full[title].push_back(id);
       } else if (c.anchored) {
         anchored_single[name] = true;
       }
@@ -766,6 +789,16 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
         id = table.find_exact(name);
       } else {
         id = table.resolve_short(name);
+        // Of several persons with this name, the one the same title was given to.
+        if (auto title = title_before(s, ci); id >= 0 && !title.empty()) {
+          auto it = title_of_full.find(title);
+          if (it != title_of_full.end())
+            for (int holder : it->second)
+              if (holder != id && table.name_has_word(holder, name)) {
+                id = holder;
+                break;
+              }
+        }
         if (id < 0 && anchored_single.count(name)) id = table.add_full(name);
         if (id >= 0) add_alias(table.persons()[id], name);
       }

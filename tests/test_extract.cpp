@@ -444,3 +444,11 @@ TEST_CASE("affiliation: 'Amy Chen of the Peterson Institute said'; 'Bank of Engl
   CHECK(has_affiliation(rs, "affiliated_with", "Amy Chen", "Peterson Institute"));
   CHECK(rs.size() == 1);
 }
+
+TEST_CASE("names: a short name after a title is the person given that title; a doctrine is no person") {
+  auto rs = extract("Governor Ruth Kane spoke. Mayor Tom Kane agreed. Later, Mayor Kane met Bishop Ada Lowe.");
+  CHECK(has_pair(rs, "met_with", "Tom Kane", "Ada Lowe"));
+  auto doc = extract("Delegates praised Lin Wei Thought on Harmony with Rural Traits, and Minister Lin Wei spoke.");
+  CHECK(office(doc, "Lin Wei", "Minister"));
+  CHECK(std::none_of(doc.begin(), doc.end(), [](const Relation& r) { return r.subject.find("Thought") != std::string::npos; }));
+}

@@ -29,6 +29,12 @@ bool is_org_joiner(std::string_view lower) {
 
 bool is_pronoun_subject(std::string_view lower) { return lower == "he" || lower == "she"; }
 
+bool is_kinship(std::string_view lower) {
+  return lower == "wife" || lower == "husband" || lower == "son" || lower == "daughter" || lower == "brother" ||
+         lower == "sister" || lower == "father" || lower == "mother" || lower == "widow" || lower == "son-in-law" ||
+         lower == "daughter-in-law";
+}
+
 // A vector of at most N elements that lives on the stack: title matching builds one per
 // candidate token, and heap allocations there showed up in profiles.
 template <typename T, std::size_t N>
@@ -573,8 +579,10 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, std::s
       continue;
     }
     if (honorific) continue;
+    // "his wife Melania": a kinship noun anchors the one name that follows it.
+    bool kin = t[i].word && !t[i].cap && is_kinship(sc.lower(i)) && i + 1 < t.size() && t[i + 1].word && t[i + 1].cap;
     ++i;
-    after_title = false;
+    after_title = kin;
   }
   return out;
 }

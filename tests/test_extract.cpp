@@ -452,3 +452,11 @@ TEST_CASE("names: a short name after a title is the person given that title; a d
   CHECK(office(doc, "Lin Wei", "Minister"));
   CHECK(std::none_of(doc.begin(), doc.end(), [](const Relation& r) { return r.subject.find("Thought") != std::string::npos; }));
 }
+
+TEST_CASE("kinship anchors a one-word name; 'the diplomat, X' folds into X without eating 'and'") {
+  auto rs = extract("Carl Moss and his wife Melina landed in Rome, where they were met by Italy's top diplomat Paolo Neri.");
+  CHECK(has_pair(rs, "met_with", "Carl Moss", "Paolo Neri"));
+  CHECK(has_pair(rs, "met_with", "Melina", "Paolo Neri"));
+  auto talk = extract("George Pappas spoke. The conversation between Pappas and the diplomat, Alex Down, in London was key.");
+  CHECK(has_pair(talk, "met_with", "George Pappas", "Alex Down"));
+}

@@ -175,6 +175,8 @@ class DocumentExtraction {
       if (rule.symmetric && not_a_fact_before(text, static_cast<std::size_t>(g[0].data() - text.data()))) continue;
       // "A meeting between A and B was cancelled."
       if (rule.symmetric && called_off_after(text, mend)) continue;
+      // "A conferred with B by telephone": a call, not a meeting.
+      if (rule.relation == "met_with" && remote_after(text, mend)) continue;
       if (rule.symmetric)
         emit_pair(rule, ts, group("a"), group("b"));
       else if (rule.relation == "holds_office")
@@ -224,6 +226,16 @@ class DocumentExtraction {
         "(?i)^ (?:was|were|has been|have been|had been|is|are)(?: \\w+)? (?:cancel\\w*|postponed|called off|scrapped|"
         "delayed|put off|shelved|abandoned)\\b");
     return RE2::PartialMatch(re2::StringPiece(text.data() + at, end - at), off);
+  }
+
+  // Whether the clause after position `at` says the exchange was by telephone or video.
+  static bool remote_after(std::string_view text, std::size_t at) {
+    std::size_t end = text.find_first_of(",;:.", at);
+    if (end == std::string_view::npos) end = text.size();
+    static const RE2 remote(
+        "(?i)^(?: [\\w'-]+){0,4}? (?:by|over the|on the|via|in a) (?:tele)?(?:phone|video)\\b|"
+        "^(?: [\\w'-]+){0,4}? by (?:telephone|videoconference|video link)\\b");
+    return RE2::PartialMatch(re2::StringPiece(text.data() + at, end - at), remote);
   }
 
   static re2::StringPiece first_nonempty(std::initializer_list<re2::StringPiece> groups) {

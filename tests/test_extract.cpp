@@ -460,3 +460,9 @@ TEST_CASE("kinship anchors a one-word name; 'the diplomat, X' folds into X witho
   auto talk = extract("George Pappas spoke. The conversation between Pappas and the diplomat, Alex Down, in London was key.");
   CHECK(has_pair(talk, "met_with", "George Pappas", "Alex Down"));
 }
+
+TEST_CASE("calls: 'conferred with X by telephone' is a call, not a meeting") {
+  auto rs = extract("Chairman Paul Vance conferred with Finance Minister Gerd Stoll by telephone on Monday.");
+  CHECK(has_pair(rs, "phoned", "Paul Vance", "Gerd Stoll"));
+  CHECK_FALSE(has_pair(rs, "met_with", "Paul Vance", "Gerd Stoll"));
+}

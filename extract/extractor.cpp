@@ -179,6 +179,8 @@ class DocumentExtraction {
       if (rule.relation == "met_with" && remote_after(text, mend)) continue;
       if (rule.symmetric)
         emit_pair(rule, ts, group("a"), group("b"));
+      else if (rule.relation == "holds_office" && candidacy_before(text, group("t")))
+        continue;  // "the Democratic nominee for governor, X": running for it, not holding it
       else if (rule.relation == "holds_office")
         emit_office(rule, ts, text, group("p"), group("t"), first_nonempty({group("o"), group("o2"), group("o3")}),
                     group("former"));
@@ -236,6 +238,19 @@ class DocumentExtraction {
         "(?i)^(?: [\\w'-]+){0,4}? (?:by|over the|on the|via|in a) (?:tele)?(?:phone|video)\\b|"
         "^(?: [\\w'-]+){0,4}? by (?:telephone|videoconference|video link)\\b");
     return RE2::PartialMatch(re2::StringPiece(text.data() + at, end - at), remote);
+  }
+
+  // Whether the words right before a title slot say someone runs for it ("nominee for").
+  static bool candidacy_before(std::string_view text, re2::StringPiece title) {
+    if (title.empty()) return false;
+    std::size_t at = static_cast<std::size_t>(title.data() - text.data());
+    // the title slot's group is its digits; its marker starts two bytes earlier
+    at = at >= 2 ? at - 2 : 0;
+    std::size_t from = at > 48 ? at - 48 : 0;
+    static const RE2 running(
+        "(?i)\\b(?:nominee|nomination|candidate|candidacy|hopeful|contender|running|run|race|bid|campaign) "
+        "(?:for|as)(?: the| a)? $");
+    return RE2::PartialMatch(re2::StringPiece(text.data() + from, at - from), running);
   }
 
   static re2::StringPiece first_nonempty(std::initializer_list<re2::StringPiece> groups) {

@@ -466,3 +466,11 @@ TEST_CASE("calls: 'conferred with X by telephone' is a call, not a meeting") {
   CHECK(has_pair(rs, "phoned", "Paul Vance", "Gerd Stoll"));
   CHECK_FALSE(has_pair(rs, "met_with", "Paul Vance", "Gerd Stoll"));
 }
+
+TEST_CASE("offices: a nominee or candidate for a title does not hold it") {
+  auto rs = extract("The Democratic nominee for governor, Tom Smith, lost. Ann Lee, a candidate for mayor, spoke. "
+                    "The governor, Ray Dunn, won.");
+  CHECK_FALSE(office(rs, "Tom Smith", "governor"));
+  CHECK_FALSE(office(rs, "Ann Lee", "mayor"));
+  CHECK(office(rs, "Ray Dunn", "governor"));
+}

@@ -357,6 +357,12 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
     if (sc.is(k, kOrgWord)) has_org_word = true;
     if (sc.is(k, kPlaceWord)) has_place_word = true;
   }
+  // "Republican Party": the party word is the party; "Party" stays a plain word after it, so
+  // that "Trump's Republican Party" and "Republican Party chairman" read as they are written.
+  if (e - b == 2 && sc.is(b, kParty) && sc.lower(b + 1) == "party") {
+    out.push_back({MentionKind::Party, b, b + 1, b, false, false, 0, std::string(lex.party(sc.lower(b)))});
+    return;
+  }
   // "House Republican", "Senate Democrats": an org word then a party word is a party member.
   if (has_org_word && e - b == 2 && sc.is(e - 1, kParty) && sc.is(b, kOrgWord)) {
     out.push_back({MentionKind::Org, b, b + 1, b, false, false, 0, {}});

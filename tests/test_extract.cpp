@@ -474,3 +474,15 @@ TEST_CASE("offices: a nominee or candidate for a title does not hold it") {
   CHECK_FALSE(office(rs, "Ann Lee", "mayor"));
   CHECK(office(rs, "Ray Dunn", "governor"));
 }
+
+TEST_CASE("membership: 'X's Republican Party', 'A and B - both Democrats -'") {
+  auto rs = extract("President Dan Ford's Republican Party is eager to keep control. "
+                    "Senator Amy Reed and Representative Joe Hale - both Democrats - objected.");
+  CHECK(has_affiliation(rs, "member_of", "Dan Ford", "Republican Party"));
+  CHECK(has_affiliation(rs, "member_of", "Amy Reed", "Democratic Party"));
+  CHECK(has_affiliation(rs, "member_of", "Joe Hale", "Democratic Party"));
+  auto chair = extract("Republican Party chairman Reince Lowe spoke.");
+  const Relation* r = office(chair, "Reince Lowe", "chairman");
+  REQUIRE(r);
+  CHECK(r->org == std::optional<std::string>("Republican Party"));
+}

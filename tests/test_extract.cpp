@@ -486,3 +486,12 @@ TEST_CASE("membership: 'X's Republican Party', 'A and B - both Democrats -'") {
   REQUIRE(r);
   CHECK(r->org == std::optional<std::string>("Republican Party"));
 }
+
+TEST_CASE("membership: a copula with a party ('was a Republican candidate', 'is a lifelong Democrat')") {
+  auto rs = extract("Back then Dan Ford was a Republican candidate for president. Jane Roe, who is a lifelong Democrat, voted. "
+                    "John Doe is not a Democrat. Ann Fox is a Republican senator.");
+  CHECK(has_affiliation(rs, "member_of", "Dan Ford", "Republican Party"));
+  CHECK(has_affiliation(rs, "member_of", "Jane Roe", "Democratic Party"));
+  CHECK_FALSE(has_affiliation(rs, "member_of", "John Doe", "Democratic Party"));
+  CHECK_FALSE(has_affiliation(rs, "member_of", "Ann Fox", "Republican Party"));  // an office's modifier
+}

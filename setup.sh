@@ -9,6 +9,7 @@ cd "$(dirname "$0")"
 packages=(
   build-essential cmake ninja-build pkg-config   # compiler and build
   libre2-dev libboost-graph-dev rapidjson-dev doctest-dev libcli11-dev libutf8proc-dev
+  libmimalloc-dev                               # a faster malloc for the binary
   iso-codes                                     # country names, compiled into the binary
   python3 python3-networkx python3-igraph graphviz   # tests: real consumers open the exports
   python3-distributed                           # contrib/dask driver and its test (dask-scheduler, dask-worker)

@@ -1,6 +1,7 @@
 #include "extract/entities.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 #include <optional>
@@ -28,10 +29,33 @@ bool is_org_joiner(std::string_view lower) {
 
 bool is_pronoun_subject(std::string_view lower) { return lower == "he" || lower == "she"; }
 
+bool is_kinship(std::string_view lower) {
+  return lower == "wife" || lower == "husband" || lower == "son" || lower == "daughter" || lower == "brother" ||
+         lower == "sister" || lower == "father" || lower == "mother" || lower == "widow" || lower == "son-in-law" ||
+         lower == "daughter-in-law";
+}
+
+// A vector of at most N elements that lives on the stack: title matching builds one per
+// candidate token, and heap allocations there showed up in profiles.
+template <typename T, std::size_t N>
+struct SmallVec {
+  std::array<T, N> items{};
+  std::size_t n = 0;
+  void push_back(T v) {
+    if (n < N) items[n++] = v;
+  }
+  std::size_t size() const { return n; }
+  const T& operator[](std::size_t i) const { return items[i]; }
+};
+// A title looks at most 8 tokens ahead, each at most two words ("vice-premier").
+using TitleWords = SmallVec<std::string_view, 16>;
+using TitleOwners = SmallVec<std::size_t, 16>;
+
 // A title word span [b, e) of tokens, and whether "ex-"/"former-" was glued to its first token.
 struct TitleMatch {
   std::size_t end = 0;  // token index past the title; 0 = no match
   bool former = false;
+  bool elect = false;  // "President-elect": chosen, not yet in office
   std::size_t text_begin = 0;  // clean offset where the title's own words begin (after "ex-")
 };
 
@@ -99,14 +123,25 @@ class SentenceScanner {
       }
     }
     // Most words open no title: one lookup (cached per token when nothing was stripped), and done.
-    bool glued = former || first.find('-') != std::string_view::npos;
+    // "Senator-elect", "Prime Minister-elect": the title without its suffix, flagged.
+    std::size_t elect_token = t_.size();
+    auto strip_elect = [&](std::size_t k, std::string_view w) {
+      constexpr std::string_view kElect = "-elect";
+      if (w.size() > kElect.size() && w.ends_with(kElect)) {
+        elect_token = k;
+        return w.substr(0, w.size() - kElect.size());
+      }
+      return w;
+    };
+    first = strip_elect(i, first);
+    bool glued = former || elect_token == i || first.find('-') != std::string_view::npos;
     if (glued ? !lex_.may_start_title(first) : !is(i, kTitleStart)) return m;
     // "former Labour minister": a capitalised party word inside a sentence is the party, not the
     // labour portfolio (which "Labour minister, Alfredo Franco" opening a sentence may be).
     if (i > 0 && t_[i].cap && !lex_.party(first).empty()) return m;
     // Words with a leading "vice-"/"co-" are a modifier glued to a title ("Vice-Premier").
-    std::vector<std::string_view> words;  // subwords, with token index
-    std::vector<std::size_t> owner;
+    TitleWords words;  // subwords, with token index
+    TitleOwners owner;
     auto push_token = [&](std::size_t k, std::string_view w) {
       for (const char* pre : {"vice-", "co-", "deputy-"}) {
         std::string_view p(pre);
@@ -122,9 +157,9 @@ class SentenceScanner {
       owner.push_back(k);
     };
     push_token(i, first);
-    for (std::size_t k = i + 1; k < t_.size() && k < i + 8; ++k) {
+    for (std::size_t k = i + 1; k < t_.size() && k < i + 8 && elect_token == t_.size(); ++k) {
       if (!t_[k].word) break;
-      push_token(k, lower(k));
+      push_token(k, strip_elect(k, lower(k)));
     }
     // Walk: modifiers, then one of the title forms; keep the longest that ends on a token end.
     std::size_t best_w = 0;
@@ -138,7 +173,8 @@ class SentenceScanner {
     }
     for (std::size_t start : {w, std::size_t(0)}) {
       // Fixed phrases.
-      std::string phrase;
+      std::string& phrase = phrase_buf_;
+      phrase.clear();
       std::size_t used = 0;
       for (std::size_t k = start; k < words.size() && used < lex_.max_title_words(); ++k) {
         // "Top Chinese diplomat": country words inside a title are skipped for the lookup.
@@ -152,14 +188,10 @@ class SentenceScanner {
       std::size_t k = start;
       bool any_portfolio = false;
       while (k < words.size()) {
-        std::string two = k + 1 < words.size() ? join2(words[k], words[k + 1]) : std::string();
-        if (!two.empty() && lex_.is_portfolio(two)) {
-          k += 2;
+        if (std::size_t n = portfolio_at(words, k)) {
+          k += n;
           any_portfolio = true;
-        } else if (lex_.is_portfolio(words[k])) {
-          k += 1;
-          any_portfolio = true;
-        } else if (any_portfolio && words[k] == "and" && k + 1 < words.size() && lex_.is_portfolio(words[k + 1])) {
+        } else if (any_portfolio && words[k] == "and" && k + 1 < words.size() && portfolio_at(words, k + 1)) {
           k += 1;
         } else {
           break;
@@ -173,11 +205,10 @@ class SentenceScanner {
         std::size_t q = start + 2;
         std::size_t last = 0;
         while (q < words.size()) {
-          std::string two = q + 1 < words.size() ? join2(words[q], words[q + 1]) : std::string();
-          if (!two.empty() && lex_.is_portfolio(two)) {
-            q += 2;
+          if (std::size_t n = portfolio_at(words, q)) {
+            q += n;
             last = q;
-          } else if (lex_.is_portfolio(words[q]) || (last && words[q] == "affairs")) {
+          } else if (last && words[q] == "affairs") {
             q += 1;
             last = q;
           } else {
@@ -191,6 +222,7 @@ class SentenceScanner {
     if (!best_w) return m;
     m.end = owner[best_w - 1] + 1;
     m.former = former;
+    m.elect = elect_token + 1 == m.end;
     m.text_begin = text_begin;
     return m;
   }
@@ -210,11 +242,11 @@ class SentenceScanner {
     return best;
   }
 
-  bool is_token_end(const std::vector<std::size_t>& owner, std::size_t w) const {
+  bool is_token_end(const TitleOwners& owner, std::size_t w) const {
     return w + 1 >= owner.size() || owner[w + 1] != owner[w];
   }
   // A modifier that is itself the last word of a title ("Attorney General"): stop there.
-  bool ends_title_here(const std::vector<std::string_view>& words, std::size_t w) const {
+  bool ends_title_here(const TitleWords& words, std::size_t w) const {
     return lex_.is_title(words[w]) && (w + 1 >= words.size() || !(lex_.is_title(join2(words[w], words[w + 1])) ||
                                                                   lex_.is_title_modifier(words[w + 1]) ||
                                                                   lex_.is_portfolio(words[w + 1]) ||
@@ -222,19 +254,33 @@ class SentenceScanner {
                                                                   lex_.is_title(words[w + 1])));
   }
 
-  static std::string join2(std::string_view a, std::string_view b) {
-    std::string s;
-    s.reserve(a.size() + 1 + b.size());
-    s += a;
-    s += ' ';
-    s += b;
-    return s;
+  // Words in a portfolio starting at words[k] ("work and pensions", "foreign affairs",
+  // "energy"), longest first; 0 if none.
+  std::size_t portfolio_at(const TitleWords& words, std::size_t k) const {
+    for (std::size_t n = std::min<std::size_t>(3, words.size() - k); n >= 1; --n) {
+      join_buf_.clear();
+      for (std::size_t j = k; j < k + n; ++j) {
+        if (j > k) join_buf_ += ' ';
+        join_buf_ += words[j];
+      }
+      if (lex_.is_portfolio(join_buf_)) return n;
+    }
+    return 0;
+  }
+
+  // "a b" in a buffer of the scanner's: valid until the next call.
+  std::string_view join2(std::string_view a, std::string_view b) const {
+    join_buf_.assign(a);
+    join_buf_ += ' ';
+    join_buf_ += b;
+    return join_buf_;
   }
 
   const Lexicon& lex_;
   const std::vector<Token>& t_;
   std::string_view lower_doc_;
   std::vector<std::uint32_t> flags_;
+  mutable std::string phrase_buf_, join_buf_;
   mutable std::vector<std::optional<TitleMatch>> title_cache_;
   mutable std::vector<std::optional<std::pair<std::size_t, std::string_view>>> country_cache_;
 };
@@ -252,6 +298,7 @@ struct Chunk {
   bool former = false;      // titles: "ex-"/"former-" glued on
   std::size_t text_begin = 0;
   std::string value;
+  bool elect = false;       // titles: "-elect" glued on
 };
 
 struct ScannedSentence {
@@ -287,7 +334,11 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
                                    "september", "october", "november", "december", "today", "yesterday"};
     return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* k) { return w == k; });
   };
-  while (e > b && (calendar(sc.lower(e - 1)) || is_org_joiner(sc.lower(e - 1)) || !t[e - 1].cap)) --e;
+  // "Xi Jinping Thought": a doctrine named after a person is not that person.
+  auto doctrine = [&](std::string_view w) { return w == "thought" || w == "doctrine" || w == "theory"; };
+  while (e > b && (calendar(sc.lower(e - 1)) || is_org_joiner(sc.lower(e - 1)) || !t[e - 1].cap ||
+                   (e - b >= 3 && doctrine(sc.lower(e - 1)))))
+    --e;
   if (b >= e) return;
   // "Democrat Al Franken", "Republican Roy Moore": a party word leading a name is the party.
   // "Republican Senate candidate": the party, then the chamber; "Democratic Party" stays whole.
@@ -306,6 +357,12 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
     if (sc.is(k, kOrgWord)) has_org_word = true;
     if (sc.is(k, kPlaceWord)) has_place_word = true;
   }
+  // "Republican Party": the party word is the party; "Party" stays a plain word after it, so
+  // that "Trump's Republican Party" and "Republican Party chairman" read as they are written.
+  if (e - b == 2 && sc.is(b, kParty) && sc.lower(b + 1) == "party") {
+    out.push_back({MentionKind::Party, b, b + 1, b, false, false, 0, std::string(lex.party(sc.lower(b)))});
+    return;
+  }
   // "House Republican", "Senate Democrats": an org word then a party word is a party member.
   if (has_org_word && e - b == 2 && sc.is(e - 1, kParty) && sc.is(b, kOrgWord)) {
     out.push_back({MentionKind::Org, b, b + 1, b, false, false, 0, {}});
@@ -313,6 +370,25 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
     return;
   }
   if (has_org_word && !anchored) {
+    // "Amy Chen of the Peterson Institute": two or three name words, then "of"/"at" and an
+    // organisation, are a person and the organisation.
+    std::size_t joiner = b;
+    while (joiner < e && t[joiner].word && t[joiner].cap) ++joiner;
+    bool head_is_name = joiner - b >= 2 && joiner - b <= 3 && joiner + 1 < e &&
+                        (sc.lower(joiner) == "of" || sc.lower(joiner) == "at");
+    for (std::size_t k = b; k < joiner && head_is_name; ++k)
+      if (t[k].allcaps || sc.is(k, kOrgWord | kNonName | kPlaceWord | kCountry | kTitleStart | kParty) ||
+          lex.is_place(sc.lower(k)))
+        head_is_name = false;
+    if (head_is_name) {
+      std::size_t org_b = joiner + 1;
+      if (org_b < e && sc.lower(org_b) == "the") ++org_b;
+      if (org_b < e) {
+        out.push_back({MentionKind::Person, b, joiner, b, false, false, 0, {}});
+        out.push_back({MentionKind::Org, org_b, e, org_b, false, false, 0, {}});
+        return;
+      }
+    }
     // "... Central Committee Nguyen Phu Trong": two or more name words after the last
     // organisation word are a person named right after the organisation.
     std::size_t last_org = b;
@@ -351,9 +427,26 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
         out.push_back({MentionKind::Org, s, pe, s, false, false, 0, {}});
       } else if ((has_place_word && sc.is(pe - 1, kPlaceWord)) || lex.is_place(phrase)) {
         // a place: no mention
+      } else if (!(anchored && s == b) && std::any_of(t.begin() + s, t.begin() + pe, [&](const Token& tok) {
+                   return sc.is(static_cast<std::size_t>(&tok - t.data()), kOrgWord);
+                 })) {
+        // "Democrat on the Senate Intelligence Committee": a piece after a joiner that holds an
+        // organisation word is an organisation.
+        out.push_back({MentionKind::Org, s, pe, s, false, false, 0, {}});
+      } else if (pe - s >= 3 && doctrine(sc.lower(pe - 1))) {
+        // a doctrine ("Xi Jinping Thought on Socialism ..."): no mention
       } else {
         bool a = anchored && s == b;
-        out.push_back({MentionKind::Person, a ? honorific_tb : s, pe, s, a, false, 0, {}});
+        // "Gordon Brown and Mr Blair": an honorific opening a later piece anchors its name.
+        std::size_t name = s;
+        if (!a && s > b) {
+          std::string hbuf;
+          if (pe - s >= 3 && lex.is_honorific(sc.phrase(s, s + 2, hbuf)))
+            name = s + 2;
+          else if (pe - s >= 2 && sc.is(s, kHonorific))
+            name = s + 1;
+        }
+        out.push_back({MentionKind::Person, a ? honorific_tb : s, pe, name, a || name > s, false, 0, {}});
       }
     }
     s = k + 1;
@@ -375,7 +468,7 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, std::s
     if (auto tm = sc.match_title(i); tm.end) {
       // A capitalised title word that opens a name run of its own is still a title
       // ("President Xi"), but "General Motors" is not: require the lexicon match.
-      Chunk c{MentionKind::Title, i, tm.end, i, false, tm.former, tm.text_begin, {}};
+      Chunk c{MentionKind::Title, i, tm.end, i, false, tm.former, tm.text_begin, {}, tm.elect};
       out.chunks.push_back(c);
       i = tm.end;
       after_title = true;
@@ -492,8 +585,10 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, std::s
       continue;
     }
     if (honorific) continue;
+    // "his wife Melania": a kinship noun anchors the one name that follows it.
+    bool kin = t[i].word && !t[i].cap && is_kinship(sc.lower(i)) && i + 1 < t.size() && t[i + 1].word && t[i + 1].cap;
     ++i;
-    after_title = false;
+    after_title = kin;
   }
   return out;
 }
@@ -537,6 +632,7 @@ class PersonTable {
       if (words.size() > name_words(p.name).size()) {
         p.aliases.push_back(p.name);
         p.name = name;
+        ends_[it->second] = ends_of(words);
       } else if (name != p.name && std::find(p.aliases.begin(), p.aliases.end(), name) == p.aliases.end()) {
         p.aliases.push_back(name);
       }
@@ -544,21 +640,27 @@ class PersonTable {
     }
     int id = static_cast<int>(persons_.size());
     persons_.push_back({name, {}});
+    ends_.push_back(ends_of(words));
     by_key_[key] = id;
     return id;
   }
 
-  // A one-word form: the person whose last word (else first word) it is, when there is exactly
-  // one; ties go to the person seen first. -1 when none.
+  // A one-word form: the person whose last word (else first word) it is; ties go to the person
+  // seen first (on the development set, more often right than the one named last). -1 when none.
   int resolve_short(const std::string& word) const {
     for (bool last : {true, false}) {
-      for (std::size_t id = 0; id < persons_.size(); ++id) {
-        auto w = name_words(persons_[id].name);
-        if (w.size() < 2) continue;
-        if ((last ? w.back() : w.front()) == word) return static_cast<int>(id);
+      for (std::size_t id = 0; id < ends_.size(); ++id) {
+        if (!ends_[id].multi) continue;
+        if ((last ? ends_[id].last : ends_[id].first) == word) return static_cast<int>(id);
       }
     }
     return -1;
+  }
+
+  // Whether `word` is the first or last word of person id's canonical name.
+  bool name_has_word(int id, const std::string& word) const {
+    const auto& e = ends_[static_cast<std::size_t>(id)];
+    return e.multi && (e.first == word || e.last == word);
   }
 
   int find_exact(const std::string& name) const {
@@ -569,9 +671,37 @@ class PersonTable {
   std::vector<PersonEntity>& persons() { return persons_; }
 
  private:
+  // First and last word of each canonical name: short forms are looked up for every mention.
+  struct Ends {
+    std::string first, last;
+    bool multi = false;  // two words or more
+  };
+  static Ends ends_of(const std::vector<std::string>& words) {
+    if (words.empty()) return {};
+    return {words.front(), words.back(), words.size() >= 2};
+  }
+
   std::vector<PersonEntity> persons_;
+  std::vector<Ends> ends_;
   std::unordered_map<std::string, int> by_key_;
 };
+
+// The first two persons of a sentence's mentions when only "and" (or "and his wife") stands
+// between them: "Trump and his wife Melania".
+std::optional<std::pair<int, int>> joined_pair(const std::vector<Mention>& mentions, std::string_view clean) {
+  for (std::size_t i = 0; i + 1 < mentions.size(); ++i) {
+    const Mention& a = mentions[i];
+    const Mention& b = mentions[i + 1];
+    if (a.kind != MentionKind::Person || a.value == "pronoun" || a.value == "pair") continue;
+    if (b.kind != MentionKind::Person || b.value == "pronoun" || b.value == "pair" || b.begin < a.end) return std::nullopt;
+    std::string gap = to_lower_ascii(clean.substr(a.end, b.begin - a.end));
+    static const char* kJoins[] = {" and ", " and his wife ", " and her husband ", " and his wife, ", " and her husband, "};
+    for (const char* j : kJoins)
+      if (gap == j && a.entity != b.entity) return std::make_pair(a.entity, b.entity);
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
 
 void add_alias(PersonEntity& p, const std::string& form) {
   if (form != p.name && std::find(p.aliases.begin(), p.aliases.end(), form) == p.aliases.end()) p.aliases.push_back(form);
@@ -620,17 +750,28 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
     }
   }
 
-  // Pass 1: names of two or more words are persons; one-word names wait for pass 2.
+  // Pass 1: names of two or more words are persons; one-word names wait for pass 2. A title
+  // right before a full name is remembered, so that "Sen. Dole" later is the Dole who was
+  // called "Sen." and not another one.
   PersonTable table;
   std::map<std::string, bool> anchored_single;
+  std::map<std::string, std::vector<int>> title_of_full;  // lower-cased title -> persons
+  auto title_before = [&](const ScannedSentence& s, std::size_t ci) -> std::string {
+    if (ci == 0) return {};
+    const auto& prev = s.chunks[ci - 1];
+    if (prev.kind != MentionKind::Title || prev.te != s.chunks[ci].tb) return {};
+    return to_lower_ascii(join_tokens(s.tokens, prev.tb, prev.te, clean));
+  };
   for (auto& s : scanned) {
-    for (auto& c : s.chunks) {
+    for (std::size_t ci = 0; ci < s.chunks.size(); ++ci) {
+      auto& c = s.chunks[ci];
       if (c.kind != MentionKind::Person) continue;
       std::size_t words = 0;
       for (std::size_t k = c.name_tb; k < c.te; ++k) words += s.tokens[k].word ? 1 : 0;
       std::string name = join_tokens(s.tokens, c.name_tb, c.te, clean);
       if (words >= 2) {
-        table.add_full(name);
+        int id = table.add_full(name);
+        if (auto title = title_before(s, ci); !title.empty()) title_of_full[title].push_back(id);
       } else if (c.anchored) {
         anchored_single[name] = true;
       }
@@ -662,6 +803,16 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
         id = table.find_exact(name);
       } else {
         id = table.resolve_short(name);
+        // Of several persons with this name, the one the same title was given to.
+        if (auto title = title_before(s, ci); id >= 0 && !title.empty()) {
+          auto it = title_of_full.find(title);
+          if (it != title_of_full.end())
+            for (int holder : it->second)
+              if (holder != id && table.name_has_word(holder, name)) {
+                id = holder;
+                break;
+              }
+        }
         if (id < 0 && anchored_single.count(name)) id = table.add_full(name);
         if (id >= 0) add_alias(table.persons()[id], name);
       }
@@ -708,19 +859,23 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
   // Pass 3: tagged strings, with subject pronouns and "the <title>" resolved.
   int salient = -1;
   std::vector<int> recent;  // persons, most recently mentioned first (up to the sentence start)
+  std::pair<int, int> previous_pair{-1, -1};  // the pair that opened the sentence before, if any
   for (std::size_t si = 0; si < scanned.size(); ++si) {
     auto& s = scanned[si];
     TaggedSentence ts;
     ts.span = s.span;
+    std::size_t first_word = 0;
+    while (first_word < s.tokens.size() && !s.tokens[first_word].word) ++first_word;
     int first_person = -1;
     std::vector<int> in_sentence;  // persons named so far in this sentence, in order
     std::size_t ci = 0;
     std::size_t prev_end = s.span.begin;
+    ts.tagged.reserve(s.span.end - s.span.begin + 16);
+    ts.tagged_to_clean.reserve(s.span.end - s.span.begin + 17);
     auto emit_gap = [&](std::size_t upto) {
-      for (std::size_t p = prev_end; p < upto; ++p) {
-        ts.tagged.push_back(clean[p]);
-        ts.tagged_to_clean.push_back(p);
-      }
+      if (upto <= prev_end) return;
+      ts.tagged.append(clean.substr(prev_end, upto - prev_end));
+      for (std::size_t p = prev_end; p < upto; ++p) ts.tagged_to_clean.push_back(p);
     };
     auto emit_marker = [&](char kind, int index, std::size_t b) {
       std::string m = "\x01";
@@ -746,7 +901,7 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
         Mention m{c.kind, b, e, ent, {}};
         if (c.kind == MentionKind::Title) {
           m.begin = c.text_begin ? c.text_begin : b;
-          m.value = c.former ? "former" : "";
+          m.value = c.former ? "former" : c.elect ? "elect" : "";
         } else if (c.kind == MentionKind::Country || c.kind == MentionKind::Party) {
           m.value = c.value;
         } else if (c.kind == MentionKind::Org && c.te == c.tb + 1) {
@@ -781,6 +936,27 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
       if (ci < s.chunks.size() && s.chunks[ci].tb < ti) {
         ++ci;
         continue;
+      }
+      // "Trump and his wife Melania were whisked off, where they were met by ...": "they" after
+      // two persons joined by "and" in this sentence, or opening a sentence that follows one
+      // which opened with such a pair, is that pair. Any other "they" stays unresolved.
+      if (tok.word && low(tok) == "they") {
+        auto pair = joined_pair(ts.mentions, clean);
+        if (!pair && ti == first_word && previous_pair.first >= 0) pair = previous_pair;
+        if (pair) {
+          emit_gap(tok.begin);
+          emit_marker('P', pair->first, tok.begin);
+          for (char ch : std::string(" and ")) {
+            ts.tagged.push_back(ch);
+            ts.tagged_to_clean.push_back(tok.begin);
+          }
+          emit_marker('P', pair->second, tok.begin);
+          ts.mentions.push_back({MentionKind::Person, tok.begin, tok.end, pair->first, "pair"});
+          ts.mentions.push_back({MentionKind::Person, tok.begin, tok.end, pair->second, "pair"});
+          prev_end = tok.end;
+          ++ti;
+          continue;
+        }
       }
       // "the pair", "the two men": the two persons mentioned most recently before this sentence.
       if (tok.word && (low(tok) == "the" || low(tok) == "both") && recent.size() >= 2) {
@@ -850,6 +1026,10 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
     emit_gap(s.span.end);
     ts.tagged_to_clean.push_back(s.span.end);
     if (first_person >= 0) salient = first_person;
+    previous_pair = {-1, -1};
+    if (auto pair = joined_pair(ts.mentions, clean);
+        pair && first_word < s.tokens.size() && ts.mentions.front().begin == s.tokens[first_word].begin)
+      previous_pair = *pair;
     for (const auto& m : ts.mentions) {
       if (m.kind != MentionKind::Person || m.value == "pair") continue;
       std::erase(recent, m.entity);

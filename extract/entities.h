@@ -38,7 +38,8 @@ struct Mention {
   std::size_t end;
   int entity = -1;    // persons: index into DocumentEntities::persons
   std::string value;  // countries: the country name; parties: the party name; an acronym the
-                      // text defined ("CPV"): the full organisation name; else empty
+                      // text defined ("CPV"): the full organisation name; titles: "former"
+                      // ("ex-minister") or "elect" ("President-elect"); else empty
 };
 
 struct PersonEntity {

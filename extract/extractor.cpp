@@ -126,8 +126,11 @@ class DocumentExtraction {
     std::size_t persons = 0;
     for (const auto& m : ts.mentions) persons += m.kind == MentionKind::Person ? 1 : 0;
     if (persons == 0) return;
+    // The coarse view serves rules with two persons; its rewrites are skipped when none of
+    // those rules can match.
+    bool coarse_view = persons >= 2 && rules_.coarse_may_match(ts.tagged);
     std::string coarse;
-    if (persons >= 2) {
+    if (coarse_view) {
       coarse = ts.tagged;
       for (const auto& w : rules_.collapse()) RE2::GlobalReplace(&coarse, *w.re, w.replace);
     }
@@ -141,7 +144,7 @@ class DocumentExtraction {
       std::fprintf(stderr, "FINE   %s\nCOARSE %s\n", show(ts.tagged).c_str(), show(coarse).c_str());
     }
     for (auto view : {RuleView::Fine, RuleView::Coarse}) {
-      if (view == RuleView::Coarse && persons < 2) continue;
+      if (view == RuleView::Coarse && !coarse_view) continue;
       const std::string& text = view == RuleView::Fine ? ts.tagged : coarse;
       for (int idx : rules_.candidates(view, text)) {
         if (debug_) std::fprintf(stderr, "  candidate %s\n", rules_.rules()[idx]->id.c_str());
@@ -166,14 +169,94 @@ class DocumentExtraction {
       pos = g[0].empty() ? mend + 1 : mend;
       if (rule.unless && RE2::PartialMatch(g[0], *rule.unless)) continue;
       if (!group("reject").empty()) continue;  // the rule matched a context it names as not a fact
+      if (rule.names_only && is_pronoun(ts, text, rule.symmetric ? group("a") : group("p"))) continue;
+      // "If A meets B, ...", "A denied she had met B": a meeting or call in a conditional or
+      // denied clause is no fact.
+      if (rule.symmetric && not_a_fact_before(text, static_cast<std::size_t>(g[0].data() - text.data()))) continue;
+      // "A meeting between A and B was cancelled."
+      if (rule.symmetric && called_off_after(text, mend)) continue;
+      // "A conferred with B by telephone": a call, not a meeting.
+      if (rule.relation == "met_with" && remote_after(text, mend)) continue;
       if (rule.symmetric)
         emit_pair(rule, ts, group("a"), group("b"));
+      else if (rule.relation == "holds_office" && candidacy_before(text, group("t")))
+        continue;  // "the Democratic nominee for governor, X": running for it, not holding it
       else if (rule.relation == "holds_office")
-        emit_office(rule, ts, text, group("p"), group("t"), group("o").empty() ? group("o2") : group("o"),
+        emit_office(rule, ts, text, group("p"), group("t"), first_nonempty({group("o"), group("o2"), group("o3")}),
                     group("former"));
       else
         emit_affiliation(rule, ts, text, group("p"), group("o"));
     }
+  }
+
+  // Whether a slot starts at a resolved pronoun ("he"), in the fine view where tagged bytes map
+  // back to the clean text.
+  static bool is_pronoun(const TaggedSentence& ts, const std::string& text, re2::StringPiece slot) {
+    if (&text != &ts.tagged || slot.empty()) return false;
+    std::size_t at = ts.tagged_to_clean[static_cast<std::size_t>(slot.data() - text.data())];
+    return std::any_of(ts.mentions.begin(), ts.mentions.end(), [&](const Mention& m) {
+      return m.kind == MentionKind::Person && m.begin == at && m.value == "pronoun";
+    });
+  }
+
+  // A slot that names countries and nothing else (no words outside the markers).
+  static bool countries_only(re2::StringPiece o, const std::vector<Marker>& ms) {
+    if (ms.empty() || !std::all_of(ms.begin(), ms.end(), [](const Marker& m) { return m.kind == 'C'; })) return false;
+    bool in_marker = false;
+    for (char c : o) {
+      if (c == '\x01') in_marker = true;
+      else if (c == '\x02') in_marker = false;
+      else if (!in_marker && std::isalpha(static_cast<unsigned char>(c))) return false;
+    }
+    return true;
+  }
+
+  // Whether the clause holding position `at` has "if", "unless", "whether" or a denial before
+  // it (the clause starts after the last , ; : or at the sentence start).
+  static bool not_a_fact_before(std::string_view text, std::size_t at) {
+    std::size_t start = text.find_last_of(",;:", at == 0 ? 0 : at - 1);
+    start = start == std::string_view::npos || at == 0 ? 0 : start + 1;
+    static const RE2 opener("(?i)\\b(?:if|unless|whether|denied|denies|deny|denying)\\b");
+    return RE2::PartialMatch(re2::StringPiece(text.data() + start, at - start), opener);
+  }
+
+  // Whether the clause after position `at` says the event was called off.
+  static bool called_off_after(std::string_view text, std::size_t at) {
+    std::size_t end = text.find_first_of(",;:.", at);
+    if (end == std::string_view::npos) end = text.size();
+    static const RE2 off(
+        "(?i)^ (?:was|were|has been|have been|had been|is|are)(?: \\w+)? (?:cancel\\w*|postponed|called off|scrapped|"
+        "delayed|put off|shelved|abandoned)\\b");
+    return RE2::PartialMatch(re2::StringPiece(text.data() + at, end - at), off);
+  }
+
+  // Whether the clause after position `at` says the exchange was by telephone or video.
+  static bool remote_after(std::string_view text, std::size_t at) {
+    std::size_t end = text.find_first_of(",;:.", at);
+    if (end == std::string_view::npos) end = text.size();
+    static const RE2 remote(
+        "(?i)^(?: [\\w'-]+){0,4}? (?:by|over the|on the|via|in a) (?:tele)?(?:phone|video)\\b|"
+        "^(?: [\\w'-]+){0,4}? by (?:telephone|videoconference|video link)\\b");
+    return RE2::PartialMatch(re2::StringPiece(text.data() + at, end - at), remote);
+  }
+
+  // Whether the words right before a title slot say someone runs for it ("nominee for").
+  static bool candidacy_before(std::string_view text, re2::StringPiece title) {
+    if (title.empty()) return false;
+    std::size_t at = static_cast<std::size_t>(title.data() - text.data());
+    // the title slot's group is its digits; its marker starts two bytes earlier
+    at = at >= 2 ? at - 2 : 0;
+    std::size_t from = at > 48 ? at - 48 : 0;
+    static const RE2 running(
+        "(?i)\\b(?:nominee|nomination|candidate|candidacy|hopeful|contender|running|run|race|bid|campaign) "
+        "(?:for|as)(?: the| a)? $");
+    return RE2::PartialMatch(re2::StringPiece(text.data() + from, at - from), running);
+  }
+
+  static re2::StringPiece first_nonempty(std::initializer_list<re2::StringPiece> groups) {
+    for (auto g : groups)
+      if (!g.empty()) return g;
+    return {};
   }
 
   Relation base(const Rule& rule, const TaggedSentence& ts) {
@@ -309,6 +392,7 @@ class DocumentExtraction {
       return;
     }
     const Mention& tm = tid >= 0 ? ts.mentions[tid] : fixed;
+    if (tm.value == "elect") return;  // "President-elect": not in office yet
     std::string title = tid >= 0 ? text_.text.substr(tm.begin, tm.end - tm.begin) : rule.title;
     auto people = persons_in(p);
     // "Democratic Sens. A, B and C": only a plural title applies to every name of a list.
@@ -351,6 +435,8 @@ class DocumentExtraction {
     else
       org = org_text(ts, text, o);
     if (!org || org->empty()) return;
+    // "Russian lawyer X": a nationality, not an organisation one is affiliated with.
+    if (rule.org.empty() && countries_only(o, ms)) return;
     if (Lexicon::builtin().is_portfolio(to_lower_ascii(*org))) return;  // "Homeland Security Adviser": a domain
     Relation r = base(rule, ts);
     r.subject = ents_.persons[pid].name;

@@ -48,7 +48,7 @@ std::string to_lower_ascii(std::string_view s) {
   return out;
 }
 
-void Lexicon::rehash(std::size_t slots) {
+void WordTable::rehash(std::size_t slots) {
   slots_.assign(slots, Slot{});
   mask_ = slots - 1;
   for (std::size_t e = 0; e < entries_.size(); ++e) {
@@ -59,7 +59,7 @@ void Lexicon::rehash(std::size_t slots) {
   }
 }
 
-Lexicon::Entry& Lexicon::add(std::string_view lower) {
+WordTable::Entry& WordTable::add(std::string_view lower) {
   if (const Entry* e = find(lower)) return entries_[static_cast<std::size_t>(e - entries_.data())];
   // Keep the table at most half full, so that a miss (most tokens) ends after a probe or two.
   if ((entries_.size() + 1) * 2 > slots_.size()) rehash(slots_.size() * 2);
@@ -72,10 +72,9 @@ Lexicon::Entry& Lexicon::add(std::string_view lower) {
 }
 
 Lexicon::Lexicon() {
-  rehash(1024);
   auto load = [&](std::string_view file, std::uint32_t flag, std::size_t* max_words = nullptr) {
     for_each_line(file, [&](std::string_view line) {
-      add(to_lower_ascii(line)).flags |= flag;
+      words_.add(to_lower_ascii(line)).flags |= flag;
       if (max_words) *max_words = std::max(*max_words, word_count(line));
     });
   };
@@ -87,10 +86,10 @@ Lexicon::Lexicon() {
   load("org_words.txt", kOrgWord);
   load("place_words.txt", kPlaceWord);
   load("non_names.txt", kNonName);
-  load("places.txt", kPlace);
+  for_each_line("places.txt", [&](std::string_view line) { places_.add(to_lower_ascii(line)); });
   load("role_words.txt", kRoleWord);
   auto set_value = [&](std::string_view key, std::string_view value, bool party) {
-    Entry& e = add(to_lower_ascii(key));
+    auto& e = words_.add(to_lower_ascii(key));
     values_.emplace_back(value);
     (party ? e.party : e.country) = static_cast<std::int32_t>(values_.size() - 1);
     e.flags |= party ? kParty : kCountry;
@@ -127,7 +126,7 @@ Lexicon::Lexicon() {
     s.Parse(sub->data(), sub->size());
     if (!s.HasParseError() && s.IsObject() && s.HasMember("3166-2") && s["3166-2"].IsArray())
       for (const auto& c : s["3166-2"].GetArray())
-        if (c.IsObject() && c.HasMember("name") && c["name"].IsString()) add(to_lower_ascii(c["name"].GetString())).flags |= kPlace;
+        if (c.IsObject() && c.HasMember("name") && c["name"].IsString()) places_.add(to_lower_ascii(c["name"].GetString()));
   }
   // Aliases override iso-codes ("u.s." -> "U.S.").
   for_each_line("country_aliases.txt", [&](std::string_view line) {
@@ -140,12 +139,12 @@ Lexicon::Lexicon() {
 
   // The words a title can begin with (see may_start_title).
   std::vector<std::pair<std::string, std::uint32_t>> starts;
-  for (const auto& e : entries_) {
+  for (const auto& e : words_.entries()) {
     if (e.flags & (kTitle | kPortfolio)) starts.emplace_back(e.key.substr(0, e.key.find(' ')), kTitleStart);
     if (e.flags & (kTitleHead | kTitleModifier)) starts.emplace_back(e.key, kTitleStart);
     if (e.flags & kCountry) starts.emplace_back(e.key.substr(0, e.key.find(' ')), kCountryStart);
   }
-  for (const auto& [w, flag] : starts) add(w).flags |= flag;
+  for (const auto& [w, flag] : starts) words_.add(w).flags |= flag;
 }
 
 bool Lexicon::may_start_title(std::string_view lower) const {

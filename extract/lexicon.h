@@ -17,8 +17,8 @@
 
 namespace newsgraph {
 
-// Every word and phrase of every list lives in one open-addressing hash table, with a bit per
-// list it belongs to: the scanner asks "title? org word? country?" of a token with one hash
+// Every word and phrase of every list but the places lives in one open-addressing hash table
+// (WordTable below), with a bit per list it belongs to: the scanner asks "title? org word? country?" of a token with one hash
 // and one probe, instead of one lookup per list (profiles showed lexicon lookups at ~15% of
 // extraction time when each list was its own std::unordered_set).
 enum LexFlag : std::uint32_t {
@@ -31,11 +31,60 @@ enum LexFlag : std::uint32_t {
   kPlaceWord = 1u << 6,
   kNonName = 1u << 7,
   kRoleWord = 1u << 8,
-  kPlace = 1u << 9,
   kTitleStart = 1u << 10,  // first word of a title or portfolio, a title head or modifier
   kParty = 1u << 11,
   kCountry = 1u << 12,
   kCountryStart = 1u << 13,  // first word of a country name, abbreviation or demonym
+};
+
+// An open-addressing hash table from lower-cased words or phrases to their lexicon entry.
+// At most half full, so a miss (most tokens) ends after a probe or two; a slot holds the full
+// hash, so keys are compared only when the hashes agree.
+class WordTable {
+ public:
+  struct Entry {
+    std::string key;
+    std::uint32_t flags = 0;
+    std::int32_t party = -1;    // index into the lexicon's values
+    std::int32_t country = -1;  // index into the lexicon's values
+  };
+
+  WordTable() { rehash(64); }
+  Entry& add(std::string_view lower);
+  const Entry* find(std::string_view lower) const {
+    std::uint64_t h = hash(lower);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.entry < 0) return nullptr;
+      if (s.hash == h && entries_[s.entry].key == lower) return &entries_[s.entry];
+    }
+  }
+  const std::vector<Entry>& entries() const { return entries_; }
+
+ private:
+  // Eight bytes at a time, then a final mix: lexicon keys and tokens are short.
+  static std::uint64_t hash(std::string_view s) noexcept {
+    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+      h ^= h >> 29;
+    }
+    std::uint64_t w = 0;  // the tail byte by byte: a memcpy of variable size is a libc call
+    for (std::size_t k = i; k < s.size(); ++k) w |= std::uint64_t(static_cast<unsigned char>(s[k])) << (8 * (k - i));
+    h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+    return h ^ (h >> 32);
+  }
+  void rehash(std::size_t slots);
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::int32_t entry = -1;
+  };
+  std::vector<Entry> entries_;
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
 };
 
 class Lexicon {
@@ -45,7 +94,7 @@ class Lexicon {
 
   // The LexFlag bits of a lower-cased word or phrase (words joined by one space); 0 if unknown.
   std::uint32_t flags(std::string_view lower) const {
-    const Entry* e = find(lower);
+    const auto* e = words_.find(lower);
     return e ? e->flags : 0;
   }
 
@@ -59,7 +108,7 @@ class Lexicon {
   bool is_non_name(std::string_view lower) const { return flags(lower) & kNonName; }
   bool is_role_word(std::string_view lower) const { return flags(lower) & kRoleWord; }
   // Places that read like names: data/places.txt and iso-codes' subdivisions ("New York").
-  bool is_place(std::string_view lower) const { return flags(lower) & kPlace; }
+  bool is_place(std::string_view lower) const { return places_.find(lower) != nullptr; }
 
   // Whether a title can begin with the word `lower` (lower-cased, with any "ex-", "former-" or
   // "then-" removed): it is the first word of a title or a portfolio, a title head or a title
@@ -69,13 +118,13 @@ class Lexicon {
 
   // The party a party word names ("tory" -> "Conservative Party"), or "".
   std::string_view party(std::string_view lower) const {
-    const Entry* e = find(lower);
+    const auto* e = words_.find(lower);
     return e && e->party >= 0 ? std::string_view(values_[e->party]) : std::string_view();
   }
   // The country a country name, abbreviation or demonym stands for, as it should be written
   // in an org ("chinese" -> "China", "u.s." -> "U.S."), or "".
   std::string_view country(std::string_view lower) const {
-    const Entry* e = find(lower);
+    const auto* e = words_.find(lower);
     return e && e->country >= 0 ? std::string_view(values_[e->country]) : std::string_view();
   }
 
@@ -84,45 +133,10 @@ class Lexicon {
   std::size_t max_country_words() const { return max_country_words_; }
 
  private:
-  struct Entry {
-    std::string key;
-    std::uint32_t flags = 0;
-    std::int32_t party = -1;    // index into values_
-    std::int32_t country = -1;  // index into values_
-  };
   Lexicon();
-  Entry& add(std::string_view lower);
-  void rehash(std::size_t slots);
-  const Entry* find(std::string_view lower) const {
-    std::uint64_t h = hash(lower);
-    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
-      const Slot& s = slots_[i];
-      if (s.entry < 0) return nullptr;
-      if (s.hash == h && entries_[s.entry].key == lower) return &entries_[s.entry];
-    }
-  }
-  // Eight bytes at a time, then a final mix: lexicon keys and tokens are short.
-  static std::uint64_t hash(std::string_view s) noexcept {
-    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
-    std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      std::uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-      h ^= h >> 29;
-    }
-    std::uint64_t w = 0;
-    if (i < s.size()) std::memcpy(&w, s.data() + i, s.size() - i);
-    h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
-    return h ^ (h >> 32);
-  }
-  struct Slot {
-    std::uint64_t hash = 0;
-    std::int32_t entry = -1;
-  };
-  std::vector<Entry> entries_;
-  std::vector<Slot> slots_;
-  std::size_t mask_ = 0;
+  WordTable words_;   // every list but the places
+  WordTable places_;  // data/places.txt and iso-codes' subdivisions: phrases only, kept apart
+                      // so that the table every token probes stays small and in cache
   std::vector<std::string> values_;  // party and country names
   std::size_t max_title_words_ = 1;
   std::size_t max_country_words_ = 1;

@@ -6,6 +6,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -152,6 +153,7 @@ void RuleSet::add_file(const std::string& name, std::string_view contents) {
       if (!w.re->ok()) throw RuleError(where + readable(w.re->error()));
       w.replace = r.HasMember("replace") && r["replace"].IsString() ? r["replace"].GetString() : "";
       collapse_.push_back(std::move(w));
+      if (!adding_builtin_) custom_collapse_ = true;
     }
   }
   if (d.HasMember("rules")) {
@@ -203,6 +205,10 @@ void RuleSet::add_file(const std::string& name, std::string_view contents) {
         rule->org = str("org");  // "R-Texas": the rule names the party
         if (rule->org.empty()) need("o");
       }
+      if (r.HasMember("names_only")) {
+        if (!r["names_only"].IsBool()) throw RuleError(where + "\"names_only\" must be true or false");
+        rule->names_only = r["names_only"].GetBool();
+      }
       std::string unless = str("unless");
       if (!unless.empty()) {
         rule->unless = std::make_unique<RE2>(expand(unless, where), rule_options());
@@ -226,13 +232,16 @@ void RuleSet::add_builtin() {
     bool am = a.name == "macros.json", bm = b.name == "macros.json";
     return am != bm ? am : a.name < b.name;
   });
+  adding_builtin_ = true;
   for (const auto& f : files) add_file("rules/" + std::string(f.name), f.contents);
+  adding_builtin_ = false;
 }
 
 void RuleSet::compile() {
   for (auto view : {RuleView::Fine, RuleView::Coarse}) {
     Prefilter& pf = view == RuleView::Fine ? fine_ : coarse_;
-    pf.filter = std::make_unique<re2::FilteredRE2>(3);
+    // Atoms of two bytes count: "\x01t" (a title marker) is what most office rules need.
+    pf.filter = std::make_unique<re2::FilteredRE2>(2);
     pf.ids.clear();
     for (std::size_t i = 0; i < rules_.size(); ++i) {
       if (rules_[i]->view != view) continue;
@@ -244,6 +253,7 @@ void RuleSet::compile() {
     std::vector<std::string> atoms;
     if (!pf.ids.empty()) pf.filter->Compile(&atoms);
     pf.atoms.reset();
+    if (view == RuleView::Coarse) index_letter_runs(atoms);
     if (!atoms.empty()) {
       auto set = std::make_unique<RE2::Set>(rule_options(), RE2::UNANCHORED);
       for (const auto& a : atoms) {
@@ -270,6 +280,57 @@ std::vector<int> RuleSet::candidates(RuleView view, std::string_view text) const
   std::sort(potentials.begin(), potentials.end());
   for (int p : potentials) out.push_back(pf.ids[p]);
   return out;
+}
+
+void RuleSet::index_letter_runs(const std::vector<std::string>& atoms) {
+  coarse_runs_.reset();
+  coarse_atom_runs_.assign(atoms.size(), {});
+  std::vector<std::string> runs;
+  for (std::size_t a = 0; a < atoms.size(); ++a) {
+    const std::string& atom = atoms[a];
+    for (std::size_t i = 0; i < atom.size();) {
+      if (!std::isalpha(static_cast<unsigned char>(atom[i]))) {
+        ++i;
+        continue;
+      }
+      std::size_t j = i;
+      while (j < atom.size() && std::isalpha(static_cast<unsigned char>(atom[j]))) ++j;
+      std::string run = atom.substr(i, j - i);
+      auto it = std::find(runs.begin(), runs.end(), run);
+      if (it == runs.end()) it = runs.insert(runs.end(), run);
+      coarse_atom_runs_[a].push_back(static_cast<int>(it - runs.begin()));
+      i = j;
+    }
+  }
+  if (runs.empty()) return;
+  auto set = std::make_unique<RE2::Set>(rule_options(), RE2::UNANCHORED);
+  for (const auto& r : runs) {
+    std::string err;
+    if (set->Add(RE2::QuoteMeta(r), &err) < 0) throw RuleError("rules: bad prefilter literal: " + err);
+  }
+  if (!set->Compile()) throw RuleError("rules: RE2 could not compile the prefilter (out of memory)");
+  coarse_runs_ = std::move(set);
+}
+
+bool RuleSet::coarse_may_match(std::string_view fine) const {
+  const Prefilter& pf = coarse_;
+  if (!pf.filter || pf.ids.empty()) return false;
+  if (custom_collapse_) return true;
+  std::vector<int> found;
+  if (coarse_runs_) {
+    RE2::Set::ErrorInfo info{};
+    if (!coarse_runs_->Match(fine, &found, &info) && info.kind != RE2::Set::kNoError) return true;
+  }
+  std::vector<char> run_found(found.empty() ? 0 : *std::max_element(found.begin(), found.end()) + 1, 0);
+  for (int f : found) run_found[f] = 1;
+  std::vector<int> hits, potentials;
+  for (std::size_t a = 0; a < coarse_atom_runs_.size(); ++a) {
+    bool all = true;
+    for (int r : coarse_atom_runs_[a]) all = all && r < static_cast<int>(run_found.size()) && run_found[r];
+    if (all) hits.push_back(static_cast<int>(a));
+  }
+  pf.filter->AllPotentials(hits, &potentials);
+  return !potentials.empty();
 }
 
 std::shared_ptr<const RuleSet> RuleSet::builtin() {

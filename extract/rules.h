@@ -7,7 +7,8 @@
 //    "rules":    [{"id": "meeting.met-with", "relation": "met_with",
 //                  "view": "coarse",                 (optional; "fine" or "coarse")
 //                  "pattern": "{PERSON:a},? (?:{ADV} )?met(?: with)? {PERSONS:b}",
-//                  "unless": "regex"}, ...]}         (optional: reject a match containing it)
+//                  "unless": "regex",                (optional: reject a match containing it)
+//                  "names_only": true}, ...]}        (optional: p / a must be a name, not "he")
 //
 // Patterns are RE2 syntax, matched case-insensitively, with two kinds of placeholders:
 //   {KIND:name}  a typed slot, captured under `name`:
@@ -15,7 +16,7 @@
 //                ORGLIKE (an org, country or party), ORGMOD (1-3 of those before a title)
 //   {NAME}       a macro from any loaded file's "macros".
 // Slot names a rule uses: met_with / phoned: a, b. holds_office: p, and t or a fixed "title"
-// ("heads the X" -> "head"), optionally o / o2 (org; o wins) and `former` (a group that, when
+// ("heads the X" -> "head"), optionally o / o2 / o3 (org; the first that matched wins) and `former` (a group that, when
 // it matches, flags the office as former). Any rule may have a group `reject`: a match in
 // which it takes part is dropped ("her old boss Kelly" is no office). member_of /
 // affiliated_with: p and o, or a fixed "org" ("R-Texas" -> "Republican Party").
@@ -57,6 +58,7 @@ struct Rule {
   RuleView view = RuleView::Coarse;
   std::string title;     // holds_office rules may name the title instead of a {TITLE:t} slot
   std::string org;       // member_of / affiliated_with rules may name the org instead of a slot
+  bool names_only = false;  // the person slot (p, or a) must be a name, not a resolved pronoun
   std::string pattern;   // as written
   std::string compiled;  // after slot and macro expansion
   std::unique_ptr<re2::RE2> re;
@@ -96,8 +98,18 @@ class RuleSet {
   // literals of all rules), plus the rules that require none.
   std::vector<int> candidates(RuleView view, std::string_view text) const;
 
+  // Whether any coarse rule may match once the collapse rewrites have run on `fine`, judged on
+  // `fine` itself. The built-in rewrites only cut text and put a marker (or " and ", taken
+  // from the cut) where the cut was, so they never join letters: every run of letters in the
+  // coarse view is in the fine view too. A rule's literal therefore counts as present when
+  // each of its letter runs occurs in `fine` ("\x02 met" needs "met"). With rewrites from
+  // other files that guarantee is gone, and the answer is always true. False lets a sentence
+  // skip the rewrites.
+  bool coarse_may_match(std::string_view fine) const;
+
  private:
   std::string expand(const std::string& pattern, const std::string& where);
+  void index_letter_runs(const std::vector<std::string>& atoms);
   std::vector<std::unique_ptr<Rule>> rules_;
   std::vector<Rewrite> collapse_;
   std::vector<std::pair<std::string, std::string>> macros_;
@@ -108,6 +120,12 @@ class RuleSet {
     std::unique_ptr<re2::RE2::Set> atoms;  // null when no rule has atoms
     std::vector<int> ids;                  // FilteredRE2 regexp id -> index into rules_
   };
+  // For coarse_may_match: the distinct letter runs of the coarse atoms, found by one set, and
+  // for each atom the runs it holds.
+  std::unique_ptr<re2::RE2::Set> coarse_runs_;
+  std::vector<std::vector<int>> coarse_atom_runs_;
+  bool custom_collapse_ = false;  // a file other than the built-in ones added rewrites
+  bool adding_builtin_ = false;
   Prefilter fine_, coarse_;
   bool compiled_ = false;
 };

@@ -55,7 +55,7 @@ void WordTable::rehash(std::size_t slots) {
     std::uint64_t h = hash(entries_[e].key);
     std::size_t i = h & mask_;
     while (slots_[i].entry >= 0) i = (i + 1) & mask_;
-    slots_[i] = {h, static_cast<std::int32_t>(e)};
+    slots_[i] = {static_cast<std::uint32_t>(h >> 32), static_cast<std::int32_t>(e)};
   }
 }
 
@@ -67,7 +67,7 @@ WordTable::Entry& WordTable::add(std::string_view lower) {
   std::uint64_t h = hash(lower);
   std::size_t i = h & mask_;
   while (slots_[i].entry >= 0) i = (i + 1) & mask_;
-  slots_[i] = {h, static_cast<std::int32_t>(entries_.size() - 1)};
+  slots_[i] = {static_cast<std::uint32_t>(h >> 32), static_cast<std::int32_t>(entries_.size() - 1)};
   return entries_.back();
 }
 

@@ -38,8 +38,8 @@ enum LexFlag : std::uint32_t {
 };
 
 // An open-addressing hash table from lower-cased words or phrases to their lexicon entry.
-// At most half full, so a miss (most tokens) ends after a probe or two; a slot holds the full
-// hash, so keys are compared only when the hashes agree.
+// At most half full, so a miss (most tokens) ends after a probe or two; a slot holds the upper
+// half of the key's hash, so keys are compared only when those agree.
 class WordTable {
  public:
   struct Entry {
@@ -56,7 +56,7 @@ class WordTable {
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.entry < 0) return nullptr;
-      if (s.hash == h && entries_[s.entry].key == lower) return &entries_[s.entry];
+      if (s.tag == static_cast<std::uint32_t>(h >> 32) && entries_[s.entry].key == lower) return &entries_[s.entry];
     }
   }
   const std::vector<Entry>& entries() const { return entries_; }
@@ -78,8 +78,10 @@ class WordTable {
     return h ^ (h >> 32);
   }
   void rehash(std::size_t slots);
+  // Eight bytes, so the slots of the word table (4,096) fit in a core's L1 cache: most tokens
+  // are misses, answered by one slot.
   struct Slot {
-    std::uint64_t hash = 0;
+    std::uint32_t tag = 0;  // the hash's upper half
     std::int32_t entry = -1;
   };
   std::vector<Entry> entries_;

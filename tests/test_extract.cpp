@@ -495,3 +495,13 @@ TEST_CASE("membership: a copula with a party ('was a Republican candidate', 'is 
   CHECK_FALSE(has_affiliation(rs, "member_of", "John Doe", "Democratic Party"));
   CHECK_FALSE(has_affiliation(rs, "member_of", "Ann Fox", "Republican Party"));  // an office's modifier
 }
+
+TEST_CASE("offices: 'committee Chairman X' takes the committee as its org") {
+  auto rs = extract("The committee chairman Tom Ash agreed. Judiciary committee Chairman Pat Lahey said so.");
+  const Relation* r = office(rs, "Tom Ash", "chairman");
+  REQUIRE(r);
+  CHECK(r->org == std::optional<std::string>("committee"));
+  r = office(rs, "Pat Lahey", "Chairman");
+  REQUIRE(r);
+  CHECK(r->org);
+}

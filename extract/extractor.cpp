@@ -249,7 +249,7 @@ class DocumentExtraction {
     std::size_t from = at > 48 ? at - 48 : 0;
     static const RE2 running(
         "(?i)\\b(?:nominee|nomination|candidate|candidacy|hopeful|contender|running|run|race|bid|campaign) "
-        "(?:for|as)(?: the| a)? $");
+        "(?:for|as)(?: the| a)?(?: \\x01[OCA]\\d+\\x02(?:'s)?)* $");
     return RE2::PartialMatch(re2::StringPiece(text.data() + from, at - from), running);
   }
 

@@ -505,3 +505,16 @@ TEST_CASE("offices: 'committee Chairman X' takes the committee as its org") {
   REQUIRE(r);
   CHECK(r->org);
 }
+
+TEST_CASE("second held-out check: candidates, nominees, conversations, professors of a subject, party phrases") {
+  auto rs = extract("U.S. Senate candidate Ray Moor lost. Republican Senate candidate Ray Moor spoke. "
+                    "Kay Niel, the nominee for DHS secretary, testified. Ann Duke said she had conversations with "
+                    "Jon Kell, a lawyer. Ben Gersh, a professor of criminal law at Pace Law School, said so. "
+                    "Veteran Christian Democrat politician Gino Andretti died.");
+  CHECK_FALSE(has_affiliation(rs, "member_of", "Ray Moor", "Senate"));
+  CHECK(has_affiliation(rs, "member_of", "Ray Moor", "Republican Party"));
+  CHECK_FALSE(office(rs, "Kay Niel", "secretary"));
+  CHECK_FALSE(has_pair(rs, "met_with", "Ann Duke", "Jon Kell"));
+  CHECK(has_affiliation(rs, "affiliated_with", "Ben Gersh", "Pace Law School"));
+  CHECK(has_affiliation(rs, "member_of", "Gino Andretti", "Christian Democrats"));
+}

@@ -216,6 +216,11 @@ class DocumentExtraction {
   static bool not_a_fact_before(std::string_view text, std::size_t at) {
     std::size_t start = text.find_last_of(",;:", at == 0 ? 0 : at - 1);
     start = start == std::string_view::npos || at == 0 ? 0 : start + 1;
+    // "denied that he misled them when he failed to disclose a meeting": a subordinate clause
+    // of its own starts after "when", "after", "because"...
+    static const RE2 subordinate("(?i)\\b(?:when|after|because|while|since|although|where|before)\\b");
+    re2::StringPiece rest(text.data() + start, at - start), found;
+    while (RE2::FindAndConsume(&rest, subordinate)) start = static_cast<std::size_t>(rest.data() - text.data());
     static const RE2 opener("(?i)\\b(?:if|unless|whether|denied|denies|deny|denying)\\b");
     return RE2::PartialMatch(re2::StringPiece(text.data() + start, at - start), opener);
   }

@@ -518,3 +518,11 @@ TEST_CASE("second held-out check: candidates, nominees, conversations, professor
   CHECK(has_affiliation(rs, "affiliated_with", "Ben Gersh", "Pace Law School"));
   CHECK(has_affiliation(rs, "member_of", "Gino Andretti", "Christian Democrats"));
 }
+
+TEST_CASE("meetings: 'a meeting he attended with then-candidate X'; a denial reaches only its own clause; set up is no fact") {
+  auto rs = extract("Attorney General Jeff Sims spoke. Sims denied that he misled lawmakers when he failed to disclose "
+                    "a meeting he attended with then-candidate Don Trent and aides.");
+  CHECK(has_pair(rs, "met_with", "Jeff Sims", "Don Trent"));
+  auto setup = extract("George Pappas helped set up a meeting between Don Trent and President Abdel Sisi.");
+  CHECK(count(setup, "met_with") == 0);
+}

@@ -526,3 +526,22 @@ TEST_CASE("meetings: 'a meeting he attended with then-candidate X'; a denial rea
   auto setup = extract("George Pappas helped set up a meeting between Don Trent and President Abdel Sisi.");
   CHECK(count(setup, "met_with") == 0);
 }
+
+TEST_CASE("meetings and calls: more ways news tells them") {
+  auto rs = extract("Anna Berg and Dan Roe shook hands at the summit. Kai Foss, meeting Lars Hauge in Paris, said the deal "
+                    "was done. Per Lund joined Rolf Moen for dinner. Rolf Moen huddled with Sven Nes. Ulf Pran received a "
+                    "call from Vera Qvist. In a phone call, Willy Ruud told Axel Sand that talks would resume. A call "
+                    "between Axel Sand and Bjorn Tau took place on Friday.");
+  CHECK(has_pair(rs, "met_with", "Anna Berg", "Dan Roe"));
+  CHECK(has_pair(rs, "met_with", "Kai Foss", "Lars Hauge"));
+  CHECK(has_pair(rs, "met_with", "Per Lund", "Rolf Moen"));
+  CHECK(has_pair(rs, "met_with", "Rolf Moen", "Sven Nes"));
+  CHECK(has_pair(rs, "phoned", "Ulf Pran", "Vera Qvist"));
+  CHECK(has_pair(rs, "phoned", "Willy Ruud", "Axel Sand"));
+  CHECK(has_pair(rs, "phoned", "Axel Sand", "Bjorn Tau"));
+  CHECK_FALSE(has_pair(rs, "met_with", "Ulf Pran", "Vera Qvist"));
+  auto planned = extract("Ulf Pran will receive a call from Vera Qvist. Per Lund hopes to join Rolf Moen for dinner.");
+  CHECK(rs.size() > planned.size());
+  CHECK(count(planned, "phoned") == 0);
+  CHECK(count(planned, "met_with") == 0);
+}

@@ -9,6 +9,7 @@
 #include <set>
 #include <tuple>
 
+#include "extract/clause_context.h"
 #include "extract/dates.h"
 #include "extract/entities.h"
 #include "extract/lexicon.h"
@@ -179,7 +180,8 @@ class DocumentExtraction {
       if (rule.relation == "met_with" && remote_after(text, mend)) continue;
       if (rule.symmetric)
         emit_pair(rule, ts, group("a"), group("b"));
-      else if (rule.relation == "holds_office" && candidacy_before(text, group("t")))
+      else if (rule.relation == "holds_office" && !group("t").empty() &&
+               candidacy_before(text, static_cast<std::size_t>(group("t").data() - text.data())))
         continue;  // "the Democratic nominee for governor, X": running for it, not holding it
       else if (rule.relation == "holds_office")
         emit_office(rule, ts, text, group("p"), group("t"), first_nonempty({group("o"), group("o2"), group("o3")}),
@@ -209,53 +211,6 @@ class DocumentExtraction {
       else if (!in_marker && std::isalpha(static_cast<unsigned char>(c))) return false;
     }
     return true;
-  }
-
-  // Whether the clause holding position `at` has "if", "unless", "whether" or a denial before
-  // it (the clause starts after the last , ; : or at the sentence start).
-  static bool not_a_fact_before(std::string_view text, std::size_t at) {
-    std::size_t start = text.find_last_of(",;:", at == 0 ? 0 : at - 1);
-    start = start == std::string_view::npos || at == 0 ? 0 : start + 1;
-    // "denied that he misled them when he failed to disclose a meeting": a subordinate clause
-    // of its own starts after "when", "after", "because"...
-    static const RE2 subordinate("(?i)\\b(?:when|after|because|while|since|although|where|before)\\b");
-    re2::StringPiece rest(text.data() + start, at - start), found;
-    while (RE2::FindAndConsume(&rest, subordinate)) start = static_cast<std::size_t>(rest.data() - text.data());
-    static const RE2 opener("(?i)\\b(?:if|unless|whether|denied|denies|deny|denying)\\b");
-    return RE2::PartialMatch(re2::StringPiece(text.data() + start, at - start), opener);
-  }
-
-  // Whether the clause after position `at` says the event was called off.
-  static bool called_off_after(std::string_view text, std::size_t at) {
-    std::size_t end = text.find_first_of(",;:.", at);
-    if (end == std::string_view::npos) end = text.size();
-    static const RE2 off(
-        "(?i)^ (?:was|were|has been|have been|had been|is|are)(?: \\w+)? (?:cancel\\w*|postponed|called off|scrapped|"
-        "delayed|put off|shelved|abandoned)\\b");
-    return RE2::PartialMatch(re2::StringPiece(text.data() + at, end - at), off);
-  }
-
-  // Whether the clause after position `at` says the exchange was by telephone or video.
-  static bool remote_after(std::string_view text, std::size_t at) {
-    std::size_t end = text.find_first_of(",;:.", at);
-    if (end == std::string_view::npos) end = text.size();
-    static const RE2 remote(
-        "(?i)^(?: [\\w'-]+){0,4}? (?:by|over the|on the|via|in a) (?:tele)?(?:phone|video)\\b|"
-        "^(?: [\\w'-]+){0,4}? by (?:telephone|videoconference|video link)\\b");
-    return RE2::PartialMatch(re2::StringPiece(text.data() + at, end - at), remote);
-  }
-
-  // Whether the words right before a title slot say someone runs for it ("nominee for").
-  static bool candidacy_before(std::string_view text, re2::StringPiece title) {
-    if (title.empty()) return false;
-    std::size_t at = static_cast<std::size_t>(title.data() - text.data());
-    // the title slot's group is its digits; its marker starts two bytes earlier
-    at = at >= 2 ? at - 2 : 0;
-    std::size_t from = at > 48 ? at - 48 : 0;
-    static const RE2 running(
-        "(?i)\\b(?:nominee|nomination|candidate|candidacy|hopeful|contender|running|run|race|bid|campaign) "
-        "(?:for|as)(?: the| a)?(?: \\x01[OCA]\\d+\\x02(?:'s)?)* $");
-    return RE2::PartialMatch(re2::StringPiece(text.data() + from, at - from), running);
   }
 
   static re2::StringPiece first_nonempty(std::initializer_list<re2::StringPiece> groups) {

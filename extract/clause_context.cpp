@@ -26,7 +26,8 @@ re2::StringPiece clause_before(std::string_view text, std::size_t at) {
 }  // namespace
 
 bool not_a_fact_before(std::string_view text, std::size_t at) {
-  static const RE2 opener("(?i)\\b(?:if|unless|whether|denied|denies|deny|denying)\\b");
+  // A denied meeting is a disputed one, which the guidelines count: only conditions here.
+  static const RE2 opener("(?i)\\b(?:if|unless|whether)\\b");
   return RE2::PartialMatch(clause_before(text, at), opener);
 }
 

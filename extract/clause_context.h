@@ -1,5 +1,4 @@
-// What the words around a rule's match say about it: a meeting in an "if" clause or after a
-// denial is no fact, one the clause calls off is none either, one "by telephone" is a call, and
+// What the words around a rule's match say about it: a meeting in an "if" clause is no fact, one the clause calls off is none either, one "by telephone" is a call, and
 // a title after "nominee for" is not held. Positions are byte offsets into a tagged sentence
 // (entities.h); a clause ends at , ; : or . and, looking back, also after "when", "after",
 // "because" and the like.
@@ -10,7 +9,7 @@
 
 namespace newsgraph {
 
-// "If A meets B", "A denied he had met B": the clause before `at` opens a condition or denies.
+// "If A meets B": the clause before `at` opens a condition ("unless", "whether" too).
 bool not_a_fact_before(std::string_view text, std::size_t at);
 
 // "A meeting between A and B was cancelled": the clause after `at` calls the event off.

@@ -171,8 +171,7 @@ class DocumentExtraction {
       if (rule.unless && RE2::PartialMatch(g[0], *rule.unless)) continue;
       if (!group("reject").empty()) continue;  // the rule matched a context it names as not a fact
       if (rule.names_only && is_pronoun(ts, text, rule.symmetric ? group("a") : group("p"))) continue;
-      // "If A meets B, ...", "A denied she had met B": a meeting or call in a conditional or
-      // denied clause is no fact.
+      // "If A meets B, ...": a meeting or call in a conditional clause is no fact.
       if (rule.symmetric && not_a_fact_before(text, static_cast<std::size_t>(g[0].data() - text.data()))) continue;
       // "A meeting between A and B was cancelled."
       if (rule.symmetric && called_off_after(text, mend)) continue;

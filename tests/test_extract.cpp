@@ -430,10 +430,13 @@ TEST_CASE("offices: 'who chairs the committee'; the United Nations is an organis
   CHECK(office(rs, "Nina Hale", "Ambassador"));
 }
 
-TEST_CASE("not facts: conditional, denied and called-off meetings; a 'good leader' is no office") {
-  auto rs = extract("If Ana Reis meets Carl Moss, the deal could be signed. Ana Reis denied she had met Carl Moss. "
+TEST_CASE("not facts: conditional and called-off meetings; a 'good leader' is no office") {
+  auto rs = extract("If Ana Reis meets Carl Moss, the deal could be signed. "
                     "A meeting between Ana Reis and Carl Moss was cancelled. Ana Reis said Carl Moss was a good leader.");
   CHECK(count(rs, "met_with") == 0);
+  // A denied meeting is a disputed one: the guidelines count it.
+  auto denied = extract("Ana Reis denied she had met Carl Moss.");
+  CHECK(has_pair(denied, "met_with", "Ana Reis", "Carl Moss"));
   CHECK_FALSE(office(rs, "Carl Moss", "leader"));
   auto fact = extract("Ana Reis met Carl Moss, whether or not the talks helped.");
   CHECK(has_pair(fact, "met_with", "Ana Reis", "Carl Moss"));
@@ -519,8 +522,8 @@ TEST_CASE("second held-out check: candidates, nominees, conversations, professor
   CHECK(has_affiliation(rs, "member_of", "Gino Andretti", "Christian Democrats"));
 }
 
-TEST_CASE("meetings: 'a meeting he attended with then-candidate X'; a denial reaches only its own clause; set up is no fact") {
-  auto rs = extract("Attorney General Jeff Sims spoke. Sims denied that he misled lawmakers when he failed to disclose "
+TEST_CASE("meetings: 'a meeting he attended with then-candidate X'; 'if' reaches only its own clause; set up is no fact") {
+  auto rs = extract("Attorney General Jeff Sims spoke. Sims asked if he misled lawmakers when he failed to disclose "
                     "a meeting he attended with then-candidate Don Trent and aides.");
   CHECK(has_pair(rs, "met_with", "Jeff Sims", "Don Trent"));
   auto setup = extract("George Pappas helped set up a meeting between Don Trent and President Abdel Sisi.");

@@ -156,11 +156,16 @@ class SentenceScanner {
       words.push_back(w);
       owner.push_back(k);
     };
-    push_token(i, first);
-    for (std::size_t k = i + 1; k < t_.size() && k < i + 8 && elect_token == t_.size(); ++k) {
+    // A title ends on a word that can end one (or a glued form such as "co-chairman"): tokens
+    // after the last such word in reach cannot belong to it, and with none there is no title.
+    std::size_t reach = 0;
+    for (std::size_t k = i; k < t_.size() && k < i + 8; ++k) {
       if (!t_[k].word) break;
-      push_token(k, strip_elect(k, lower(k)));
+      if (is(k, kTitleEnd) || lower(k).find('-') != std::string_view::npos) reach = k + 1;
     }
+    if (!reach) return m;
+    push_token(i, first);
+    for (std::size_t k = i + 1; k < reach && elect_token == t_.size(); ++k) push_token(k, strip_elect(k, lower(k)));
     // Walk: modifiers, then one of the title forms; keep the longest that ends on a token end.
     std::size_t best_w = 0;
     std::size_t w = 0;
@@ -257,6 +262,7 @@ class SentenceScanner {
   // Words in a portfolio starting at words[k] ("work and pensions", "foreign affairs",
   // "energy"), longest first; 0 if none.
   std::size_t portfolio_at(const TitleWords& words, std::size_t k) const {
+    if (k >= words.size() || !(lex_.flags(words[k]) & kPortfolioStart)) return 0;  // most words
     for (std::size_t n = std::min<std::size_t>(3, words.size() - k); n >= 1; --n) {
       join_buf_.clear();
       for (std::size_t j = k; j < k + n; ++j) {

@@ -143,7 +143,11 @@ Lexicon::Lexicon() {
     if (e.flags & (kTitle | kPortfolio)) starts.emplace_back(e.key.substr(0, e.key.find(' ')), kTitleStart);
     if (e.flags & (kTitleHead | kTitleModifier)) starts.emplace_back(e.key, kTitleStart);
     if (e.flags & kCountry) starts.emplace_back(e.key.substr(0, e.key.find(' ')), kCountryStart);
+    if (e.flags & kPortfolio) starts.emplace_back(e.key.substr(0, e.key.find(' ')), kPortfolioStart);
+    if (e.flags & (kTitle | kPortfolio)) starts.emplace_back(e.key.substr(e.key.rfind(' ') + 1), kTitleEnd);
+    if (e.flags & kTitleHead) starts.emplace_back(e.key, kTitleEnd);
   }
+  starts.emplace_back("affairs", kTitleEnd);  // "Minister for Foreign Affairs"
   for (const auto& [w, flag] : starts) words_.add(w).flags |= flag;
 }
 

@@ -35,6 +35,8 @@ enum LexFlag : std::uint32_t {
   kParty = 1u << 11,
   kCountry = 1u << 12,
   kCountryStart = 1u << 13,  // first word of a country name, abbreviation or demonym
+  kPortfolioStart = 1u << 14,  // first word of a portfolio ("work" of "work and pensions")
+  kTitleEnd = 1u << 15,        // a word a title can end with: last words of titles and portfolios, heads
 };
 
 // An open-addressing hash table from lower-cased words or phrases to their lexicon entry.

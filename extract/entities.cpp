@@ -432,7 +432,11 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
       } else if (pe - s == 1 && t[s].allcaps && !(anchored && s == b)) {
         out.push_back({MentionKind::Org, s, pe, s, false, false, 0, {}});
       } else if ((has_place_word && sc.is(pe - 1, kPlaceWord)) || lex.is_place(phrase)) {
-        // a place: no mention
+        // A place: no mention. A one-word place may still be a surname ("Paul", a town in Cape
+        // Verde, after "Rand Paul"): an unanchored one-word person chunk is kept only if the
+        // document names a person with that word, and is plain text otherwise.
+        if (pe - s == 1 && !has_place_word && !(anchored && s == b))
+          out.push_back({MentionKind::Person, s, pe, s, false, false, 0, {}});
       } else if (!(anchored && s == b) && std::any_of(t.begin() + s, t.begin() + pe, [&](const Token& tok) {
                    return sc.is(static_cast<std::size_t>(&tok - t.data()), kOrgWord);
                  })) {
@@ -479,6 +483,20 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, std::s
       i = tm.end;
       after_title = true;
       continue;
+    }
+    // "then-Republican candidate": a party word with "then-"/"ex-"/"former-" glued on.
+    if (!t[i].cap) {
+      std::string_view w = sc.lower(i);
+      for (std::string_view pre : {"then-", "ex-", "former-"})
+        if (w.size() > pre.size() && w.substr(0, pre.size()) == pre && !lex.party(w.substr(pre.size())).empty()) {
+          out.chunks.push_back({MentionKind::Party, i, i + 1, i, false, false, 0, std::string(lex.party(w.substr(pre.size())))});
+          break;
+        }
+      if (!out.chunks.empty() && out.chunks.back().tb == i) {
+        ++i;
+        after_title = false;
+        continue;
+      }
     }
     if (auto [ce, country] = sc.match_country(i); ce) {
       // "Bank of England" etc. are caught by the org run below only when an org word leads.
@@ -1011,6 +1029,9 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
         } else {
           ref = salient;
         }
+        // "A and B visited her": the object is neither of a subject pair.
+        if (auto pair = joined_pair(ts.mentions, clean); pair && (ref == pair->first || ref == pair->second))
+          ref = salient != pair->first && salient != pair->second ? salient : -1;
         if (ref >= 0) {
           emit_gap(tok.begin);
           emit_marker('P', ref, tok.begin);

@@ -548,3 +548,31 @@ TEST_CASE("meetings and calls: more ways news tells them") {
   CHECK(count(planned, "phoned") == 0);
   CHECK(count(planned, "met_with") == 0);
 }
+
+TEST_CASE("third held-out check: visits by a pair, party with then-, party switch, clerks, panels, regulators") {
+  auto rs = extract("Kim Dale refused to issue licences. While she was in jail, then-Republican presidential candidates "
+                    "Mike Hook and Ted Crane visited her. Kim Dale changed her affiliation to the Republican Party. "
+                    "Rowan County Clerk Kim Dale spoke. Debbie Stab, the ranking member of the Senate panel that will "
+                    "vet the nomination, spoke. The bureau, an independent regulator headed by Democrat Rich Cord, "
+                    "objected. Serge Mag, an auditor for Hermitage Capital, died.");
+  CHECK_FALSE(has_pair(rs, "met_with", "Mike Hook", "Ted Crane"));
+  CHECK(has_pair(rs, "met_with", "Mike Hook", "Kim Dale"));
+  CHECK(has_pair(rs, "met_with", "Ted Crane", "Kim Dale"));
+  CHECK(has_affiliation(rs, "member_of", "Mike Hook", "Republican Party"));
+  CHECK(has_affiliation(rs, "member_of", "Kim Dale", "Republican Party"));
+  const Relation* r = office(rs, "Kim Dale", "Clerk");
+  REQUIRE(r);
+  CHECK(r->org == std::optional<std::string>("Rowan County"));
+  r = office(rs, "Debbie Stab", "ranking member");
+  REQUIRE(r);
+  CHECK(r->org == std::optional<std::string>("Senate panel"));
+  CHECK(office(rs, "Rich Cord", "head"));
+  CHECK(has_affiliation(rs, "affiliated_with", "Serge Mag", "Hermitage Capital"));
+}
+
+TEST_CASE("names: a one-word place that is a known surname is the person ('Paul' after 'Rand Paul')") {
+  auto rs = extract("U.S. Senator Rand Paul was hurt. Paul last month played golf with Donald Tramp.");
+  CHECK(has_pair(rs, "met_with", "Rand Paul", "Donald Tramp"));
+  auto place = extract("Donald Tramp visited Paul, a town in Cape Verde, with Ana Lee.");
+  CHECK(std::none_of(place.begin(), place.end(), [](const Relation& x) { return x.subject == "Paul" || x.object == "Paul"; }));
+}

@@ -944,7 +944,7 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
           auto it = holders.find(to_lower_ascii(join_tokens(s.tokens, c.tb, c.te, clean)));
           if (it != holders.end() && it->second.size() == 1) {
             emit_marker('P', it->second[0], b);
-            ts.mentions.push_back({MentionKind::Person, b, e, it->second[0], {}});
+            ts.mentions.push_back({MentionKind::Person, b, e, it->second[0], "title-ref"});
             referring = true;
           }
         }

@@ -39,7 +39,9 @@ struct Mention {
   int entity = -1;    // persons: index into DocumentEntities::persons
   std::string value;  // countries: the country name; parties: the party name; an acronym the
                       // text defined ("CPV"): the full organisation name; titles: "former"
-                      // ("ex-minister") or "elect" ("President-elect"); else empty
+                      // ("ex-minister") or "elect" ("President-elect"); persons not named
+                      // where they stand: "pronoun" ("he"), "pair" ("the pair"), "title-ref"
+                      // ("the chancellor"); else empty
 };
 
 struct PersonEntity {

@@ -190,13 +190,13 @@ class DocumentExtraction {
     }
   }
 
-  // Whether a slot starts at a resolved pronoun ("he"), in the fine view where tagged bytes map
-  // back to the clean text.
+  // Whether a slot starts at a resolved pronoun ("he") or title ("the prime minister"), in the
+  // fine view where tagged bytes map back to the clean text.
   static bool is_pronoun(const TaggedSentence& ts, const std::string& text, re2::StringPiece slot) {
     if (&text != &ts.tagged || slot.empty()) return false;
     std::size_t at = ts.tagged_to_clean[static_cast<std::size_t>(slot.data() - text.data())];
     return std::any_of(ts.mentions.begin(), ts.mentions.end(), [&](const Mention& m) {
-      return m.kind == MentionKind::Person && m.begin == at && m.value == "pronoun";
+      return m.kind == MentionKind::Person && m.begin == at && (m.value == "pronoun" || m.value == "title-ref");
     });
   }
 

@@ -58,7 +58,7 @@ struct Rule {
   RuleView view = RuleView::Coarse;
   std::string title;     // holds_office rules may name the title instead of a {TITLE:t} slot
   std::string org;       // member_of / affiliated_with rules may name the org instead of a slot
-  bool names_only = false;  // the person slot (p, or a) must be a name, not a resolved pronoun
+  bool names_only = false;  // the person slot (p, or a) must be a name, not "he" or "the minister"
   std::string pattern;   // as written
   std::string compiled;  // after slot and macro expansion
   std::unique_ptr<re2::RE2> re;

@@ -576,3 +576,19 @@ TEST_CASE("names: a one-word place that is a known surname is the person ('Paul'
   auto place = extract("Donald Tramp visited Paul, a town in Cape Verde, with Ana Lee.");
   CHECK(std::none_of(place.begin(), place.end(), [](const Relation& x) { return x.subject == "Paul" || x.object == "Paul"; }));
 }
+
+TEST_CASE("fourth held-out check (Straits Times): conference calls, calls 'between', clauses, titles") {
+  auto rs = extract("President Donald Tramp is holding a conference call with Russian President Vlad Pootin. "
+                    "A telephone call on Tuesday between Indian Prime Minister Naren Modi and President Donald Tramp "
+                    "went well. Foreign Minister Retna Marsu spoke after a virtual ministers' meeting with President "
+                    "Joko Wido. Mr Pember, while off duty after a military exercise, met Ms Jen Laud in a bar. "
+                    "Lance Corporal Joseph Pember was charged. Parliamentary Opposition Leader Anwar Ibra spoke. "
+                    "Mr Wang Xin, China's deputy head of mission in Canberra, spoke. The Sri Gading MP said so.");
+  CHECK(has_pair(rs, "phoned", "Donald Tramp", "Vlad Pootin"));
+  CHECK(has_pair(rs, "phoned", "Naren Modi", "Donald Tramp"));
+  CHECK(has_pair(rs, "phoned", "Retna Marsu", "Joko Wido"));
+  CHECK(has_pair(rs, "met_with", "Joseph Pember", "Jen Laud"));
+  CHECK(office(rs, "Anwar Ibra", "Opposition Leader"));
+  CHECK(office(rs, "Wang Xin", "deputy head of mission"));
+  CHECK(std::none_of(rs.begin(), rs.end(), [](const Relation& r) { return r.subject == "Sri Gading"; }));
+}

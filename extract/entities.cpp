@@ -29,6 +29,14 @@ bool is_org_joiner(std::string_view lower) {
 
 bool is_pronoun_subject(std::string_view lower) { return lower == "he" || lower == "she"; }
 
+// Length of the "ex-", "former-" or "then-" glued to the front of a lower-cased word, 0 if none.
+std::size_t former_prefix_length(std::string_view w) {
+  std::size_t n = 0;
+  for (std::string_view p : {"ex-", "former-", "then-"})
+    if (w.size() > n + p.size() && w.substr(n, p.size()) == p) n += p.size();
+  return n;
+}
+
 bool is_kinship(std::string_view lower) {
   return lower == "wife" || lower == "husband" || lower == "son" || lower == "daughter" || lower == "brother" ||
          lower == "sister" || lower == "father" || lower == "mother" || lower == "widow" || lower == "son-in-law" ||
@@ -114,13 +122,10 @@ class SentenceScanner {
     std::string_view first = lower(i);
     bool former = false;
     std::size_t text_begin = t_[i].begin;
-    for (const char* pre : {"ex-", "former-", "then-"}) {
-      std::string_view p(pre);
-      if (first.size() > p.size() && first.compare(0, p.size(), p) == 0) {
-        first = first.substr(p.size());
-        former = true;
-        text_begin = t_[i].begin + p.size();
-      }
+    if (std::size_t n = former_prefix_length(first)) {
+      first = first.substr(n);
+      former = true;
+      text_begin = t_[i].begin + n;
     }
     // Most words open no title: one lookup (cached per token when nothing was stripped), and done.
     // "Senator-elect", "Prime Minister-elect": the title without its suffix, flagged.
@@ -252,7 +257,7 @@ class SentenceScanner {
   }
   // A modifier that is itself the last word of a title ("Attorney General"): stop there.
   bool ends_title_here(const TitleWords& words, std::size_t w) const {
-    return lex_.is_title(words[w]) && (w + 1 >= words.size() || !(lex_.is_title(join2(words[w], words[w + 1])) ||
+    return lex_.is_title(words[w]) && (w + 1 >= words.size() || !(lex_.is_title(join(words, w, 2)) ||
                                                                   lex_.is_title_modifier(words[w + 1]) ||
                                                                   lex_.is_portfolio(words[w + 1]) ||
                                                                   lex_.is_title_head(words[w + 1]) ||
@@ -263,22 +268,18 @@ class SentenceScanner {
   // "energy"), longest first; 0 if none.
   std::size_t portfolio_at(const TitleWords& words, std::size_t k) const {
     if (k >= words.size() || !(lex_.flags(words[k]) & kPortfolioStart)) return 0;  // most words
-    for (std::size_t n = std::min<std::size_t>(3, words.size() - k); n >= 1; --n) {
-      join_buf_.clear();
-      for (std::size_t j = k; j < k + n; ++j) {
-        if (j > k) join_buf_ += ' ';
-        join_buf_ += words[j];
-      }
-      if (lex_.is_portfolio(join_buf_)) return n;
-    }
+    for (std::size_t n = std::min<std::size_t>(3, words.size() - k); n >= 1; --n)
+      if (lex_.is_portfolio(join(words, k, n))) return n;
     return 0;
   }
 
-  // "a b" in a buffer of the scanner's: valid until the next call.
-  std::string_view join2(std::string_view a, std::string_view b) const {
-    join_buf_.assign(a);
-    join_buf_ += ' ';
-    join_buf_ += b;
+  // words[k, k + n) joined by spaces, in a buffer of the scanner's: valid until the next call.
+  std::string_view join(const TitleWords& words, std::size_t k, std::size_t n) const {
+    join_buf_.clear();
+    for (std::size_t j = k; j < k + n; ++j) {
+      if (j > k) join_buf_ += ' ';
+      join_buf_ += words[j];
+    }
     return join_buf_;
   }
 
@@ -487,12 +488,9 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, std::s
     // "then-Republican candidate": a party word with "then-"/"ex-"/"former-" glued on.
     if (!t[i].cap) {
       std::string_view w = sc.lower(i);
-      for (std::string_view pre : {"then-", "ex-", "former-"})
-        if (w.size() > pre.size() && w.substr(0, pre.size()) == pre && !lex.party(w.substr(pre.size())).empty()) {
-          out.chunks.push_back({MentionKind::Party, i, i + 1, i, false, false, 0, std::string(lex.party(w.substr(pre.size())))});
-          break;
-        }
-      if (!out.chunks.empty() && out.chunks.back().tb == i) {
+      std::size_t n = former_prefix_length(w);
+      if (std::string_view party = n ? lex.party(w.substr(n)) : std::string_view(); !party.empty()) {
+        out.chunks.push_back({MentionKind::Party, i, i + 1, i, false, false, 0, std::string(party)});
         ++i;
         after_title = false;
         continue;
@@ -610,7 +608,7 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, std::s
     }
     if (honorific) continue;
     // "his wife Melania": a kinship noun anchors the one name that follows it.
-    bool kin = t[i].word && !t[i].cap && is_kinship(sc.lower(i)) && i + 1 < t.size() && t[i + 1].word && t[i + 1].cap;
+    bool kin = i + 1 < t.size() && t[i + 1].word && t[i + 1].cap && t[i].word && !t[i].cap && is_kinship(sc.lower(i));
     ++i;
     after_title = kin;
   }

@@ -100,7 +100,7 @@ class SentenceScanner {
   // Scanning asks about the same token many times (run extension, joiners, apposition
   // checks): both lookups are computed once per token and cached.
   TitleMatch match_title(std::size_t i) const {
-    if (i >= t_.size()) return {};
+    if (i >= t_.size() || !may_open_title(i)) return {};
     if (title_cache_.empty()) title_cache_.resize(t_.size());
     auto& slot = title_cache_[i];
     if (!slot) slot = compute_title(i);
@@ -108,7 +108,7 @@ class SentenceScanner {
   }
 
   std::pair<std::size_t, std::string_view> match_country(std::size_t i) const {
-    if (i >= t_.size()) return {0, {}};
+    if (i >= t_.size() || !t_[i].word || !t_[i].cap || !is(i, kCountryStart)) return {0, {}};
     if (country_cache_.empty()) country_cache_.resize(t_.size());
     auto& slot = country_cache_[i];
     if (!slot) slot = compute_country(i);
@@ -116,6 +116,11 @@ class SentenceScanner {
   }
 
  private:
+  // Whether a title may start at token i. A word without a hyphen has no "ex-" or "-elect" to
+  // strip and is no glued form, so its cached flag answers for most tokens, before any cache
+  // slot is touched.
+  bool may_open_title(std::size_t i) const { return t_[i].word && (t_[i].hyphen || is(i, kTitleStart)); }
+
   TitleMatch compute_title(std::size_t i) const {
     TitleMatch m;
     if (i >= t_.size() || !t_[i].word) return m;
@@ -166,7 +171,7 @@ class SentenceScanner {
     std::size_t reach = 0;
     for (std::size_t k = i; k < t_.size() && k < i + 8; ++k) {
       if (!t_[k].word) break;
-      if (is(k, kTitleEnd) || lower(k).find('-') != std::string_view::npos) reach = k + 1;
+      if (is(k, kTitleEnd) || t_[k].hyphen) reach = k + 1;
     }
     if (!reach) return m;
     push_token(i, first);

@@ -7,11 +7,21 @@
 namespace newsgraph {
 namespace {
 
-// ASCII classes inline: the libc calls were a measurable part of tokenizing.
-inline bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-inline bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
-inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-inline bool is_word_byte(unsigned char c) { return is_upper(c) || is_lower(c) || is_digit(c) || c >= 0x80; }
+// Byte classes from one table: the tokenizer asks about every byte of the text, and the
+// branchy range tests (or libc ctype calls) were a measurable part of extraction.
+enum : unsigned char { kUpper = 1, kLower = 2, kDigit = 4, kHigh = 8 };
+constexpr std::array<unsigned char, 256> make_classes() {
+  std::array<unsigned char, 256> t{};
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kUpper;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLower;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kDigit;
+  for (int c = 0x80; c < 0x100; ++c) t[c] = kHigh;
+  return t;
+}
+constexpr std::array<unsigned char, 256> kClasses = make_classes();
+inline unsigned char byte_class(char c) { return kClasses[static_cast<unsigned char>(c)]; }
+inline bool is_upper(unsigned char c) { return kClasses[c] & kUpper; }
+inline bool is_word_byte(unsigned char c) { return kClasses[c] != 0; }
 
 // U+FFFD, what invalid bytes and NULs became in the clean text.
 bool is_replacement(std::string_view text, std::size_t i, std::size_t end) {
@@ -51,7 +61,7 @@ std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_
       continue;
     }
     // U+FFFD (what invalid bytes and NULs became) is punctuation, never part of a name.
-    if (is_replacement(text, i, end)) {
+    if (c == 0xEF && is_replacement(text, i, end)) {
       out.push_back({i, i + 3, text.substr(i, 3), false, false, false});
       i += 3;
       continue;
@@ -65,17 +75,20 @@ std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_
         i += 2;
         continue;
       }
-      std::size_t len = 1;
-      if (c >= 0x80) len = 1;  // not reached: non-ASCII counts as a word byte
-      out.push_back({i, i + len, text.substr(i, len), false, false, false});
-      i += len;
+      out.push_back({i, i + 1, text.substr(i, 1), false, false, false});
+      i += 1;
       continue;
     }
+    // Letters are counted on the way (for "allcaps"); joiners and a final dot are no letters.
+    int letters = 0, lower = 0;
+    bool hyphen = false;
     std::size_t j = i;
     while (j < end) {
       unsigned char d = static_cast<unsigned char>(text[j]);
-      if (is_replacement(text, j, end)) break;
-      if (is_word_byte(d)) {
+      if (unsigned char cls = byte_class(text[j])) {
+        if (d == 0xEF && is_replacement(text, j, end)) break;
+        letters += (cls & (kUpper | kLower)) != 0;
+        lower += (cls & kLower) != 0;
         ++j;
         continue;
       }
@@ -86,6 +99,7 @@ std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_
             (j + 2 >= end || !is_word_byte(static_cast<unsigned char>(text[j + 2]))))
           break;  // possessive
         if (d == '&' && !(j > i && is_upper(static_cast<unsigned char>(text[j - 1])))) break;
+        hyphen = hyphen || d == '-';
         j += 1;
         continue;
       }
@@ -99,7 +113,7 @@ std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_
     std::string_view w = text.substr(i, j - i);
     bool cap = is_upper(static_cast<unsigned char>(w[0])) || static_cast<unsigned char>(w[0]) >= 0x80;
     // Arabic name particles glued to a capitalised name ("al-Sisi", "bin-Salman") are names.
-    if (!cap) {
+    if (!cap && hyphen) {
       auto dash = w.find('-');
       if (dash != std::string_view::npos && dash <= 3 && dash + 1 < w.size() &&
           is_upper(static_cast<unsigned char>(w[dash + 1]))) {
@@ -107,13 +121,7 @@ std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_
         cap = pre == "al" || pre == "el" || pre == "ad" || pre == "as" || pre == "bin" || pre == "ibn" || pre == "abu";
       }
     }
-    int letters = 0, lower = 0;
-    for (char ch : w) {
-      auto u = static_cast<unsigned char>(ch);
-      letters += is_upper(u) || is_lower(u);
-      lower += is_lower(u);
-    }
-    out.push_back({i, j, w, true, cap, letters >= 2 && lower == 0});
+    out.push_back({i, j, w, true, cap, letters >= 2 && lower == 0, hyphen});
     i = j;
   }
   return out;

@@ -16,6 +16,7 @@ struct Token {
   bool word;     // letters or digits (else one punctuation character)
   bool cap;      // starts with an upper-case letter (ASCII, or any non-ASCII letter)
   bool allcaps;  // two or more letters, none lower-case ("BBC", "U.S.")
+  bool hyphen = false;  // a word with an inner hyphen ("Vice-Premier", "ex-minister")
 };
 
 // Tokens of text[begin, end).

@@ -340,15 +340,10 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
   }
   // At the end only joiners and calendar words go ("... Monday"): a capitalised "An" or "Do"
   // closing a run is part of a name ("Bui Van An").
-  auto calendar = [&](std::string_view w) {
-    static const char* kWords[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                                   "january", "february", "march", "april", "june", "july", "august",
-                                   "september", "october", "november", "december", "today", "yesterday"};
-    return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* k) { return w == k; });
-  };
+  auto calendar = [&](std::size_t k) { return sc.is(k, kCalendar); };
   // "Xi Jinping Thought": a doctrine named after a person is not that person.
   auto doctrine = [&](std::string_view w) { return w == "thought" || w == "doctrine" || w == "theory"; };
-  while (e > b && (calendar(sc.lower(e - 1)) || is_org_joiner(sc.lower(e - 1)) || !t[e - 1].cap ||
+  while (e > b && (calendar(e - 1) || is_org_joiner(sc.lower(e - 1)) || !t[e - 1].cap ||
                    (e - b >= 3 && doctrine(sc.lower(e - 1)))))
     --e;
   if (b >= e) return;
@@ -423,7 +418,7 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
   // Otherwise split at joiners: each piece is a name, a party, an acronym org or a place.
   std::size_t s = b;
   for (std::size_t k = b; k <= e; ++k) {
-    if (k < e && !(is_org_joiner(sc.lower(k)) && !t[k].cap) && !(calendar(sc.lower(k)) && k > b)) continue;
+    if (k < e && !(is_org_joiner(sc.lower(k)) && !t[k].cap) && !(calendar(k) && k > b)) continue;
     std::size_t pe = k;
     if (pe > s) {
       std::string buf;
@@ -491,7 +486,7 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, std::s
       continue;
     }
     // "then-Republican candidate": a party word with "then-"/"ex-"/"former-" glued on.
-    if (!t[i].cap) {
+    if (!t[i].cap && t[i].hyphen) {
       std::string_view w = sc.lower(i);
       std::size_t n = former_prefix_length(w);
       if (std::string_view party = n ? lex.party(w.substr(n)) : std::string_view(); !party.empty()) {
@@ -513,7 +508,8 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, std::s
     bool honorific = false;
     while (i < t.size() && t[i].word && t[i].cap) {
       std::string buf;
-      std::string_view two = i + 1 < t.size() ? sc.phrase(i, i + 2, buf) : std::string_view();
+      std::string_view two =
+          i + 1 < t.size() && sc.is(i, kHonorificStart) ? sc.phrase(i, i + 2, buf) : std::string_view();
       if (!two.empty() && lex.is_honorific(two) && i + 2 < t.size() && t[i + 2].cap) {
         i += 2;
         honorific = true;
@@ -902,7 +898,9 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
     auto emit_gap = [&](std::size_t upto) {
       if (upto <= prev_end) return;
       ts.tagged.append(clean.substr(prev_end, upto - prev_end));
-      for (std::size_t p = prev_end; p < upto; ++p) ts.tagged_to_clean.push_back(p);
+      std::size_t at = ts.tagged_to_clean.size();
+      ts.tagged_to_clean.resize(at + (upto - prev_end));
+      for (std::size_t p = prev_end; p < upto; ++p) ts.tagged_to_clean[at++] = p;
     };
     auto emit_marker = [&](char kind, int index, std::size_t b) {
       std::string m = "\x01";

@@ -148,6 +148,14 @@ Lexicon::Lexicon() {
     if (e.flags & kTitleHead) starts.emplace_back(e.key, kTitleEnd);
   }
   starts.emplace_back("affairs", kTitleEnd);  // "Minister for Foreign Affairs"
+  for (const auto& e : words_.entries())
+    if ((e.flags & kHonorific) && e.key.find(' ') != std::string::npos)
+      starts.emplace_back(e.key.substr(0, e.key.find(' ')), kHonorificStart);
+  // "May" is left out: it is a first name and a verb more often than the month in a name run.
+  for (const char* w : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                        "february", "march", "april", "june", "july", "august", "september", "october",
+                        "november", "december", "today", "yesterday"})
+    starts.emplace_back(w, kCalendar);
   for (const auto& [w, flag] : starts) words_.add(w).flags |= flag;
 }
 

@@ -37,6 +37,8 @@ enum LexFlag : std::uint32_t {
   kCountryStart = 1u << 13,  // first word of a country name, abbreviation or demonym
   kPortfolioStart = 1u << 14,  // first word of a portfolio ("work" of "work and pensions")
   kTitleEnd = 1u << 15,        // a word a title can end with: last words of titles and portfolios, heads
+  kHonorificStart = 1u << 16,  // first word of an honorific of two words or more ("tan" of "tan sri")
+  kCalendar = 1u << 17,        // day and month names, "today", "yesterday": never part of a name
 };
 
 // An open-addressing hash table from lower-cased words or phrases to their lexicon entry.
@@ -58,7 +60,7 @@ class WordTable {
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.entry < 0) return nullptr;
-      if (s.tag == static_cast<std::uint32_t>(h >> 32) && entries_[s.entry].key == lower) return &entries_[s.entry];
+      if (s.tag == static_cast<std::uint32_t>(h >> 32) && same_key(entries_[s.entry].key, lower)) return &entries_[s.entry];
     }
   }
   const std::vector<Entry>& entries() const { return entries_; }
@@ -78,6 +80,23 @@ class WordTable {
     for (std::size_t k = i; k < s.size(); ++k) w |= std::uint64_t(static_cast<unsigned char>(s[k])) << (8 * (k - i));
     h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
     return h ^ (h >> 32);
+  }
+  // Key equality without a libc call: most hits are short words ("the", "said"), and the
+  // memcmp call cost more than the comparison.
+  static bool same_key(const std::string& key, std::string_view s) noexcept {
+    if (key.size() != s.size()) return false;
+    const char* a = key.data();
+    const char* b = s.data();
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t x, y;
+      std::memcpy(&x, a + i, 8);
+      std::memcpy(&y, b + i, 8);
+      if (x != y) return false;
+    }
+    for (; i < s.size(); ++i)
+      if (a[i] != b[i]) return false;
+    return true;
   }
   void rehash(std::size_t slots);
   // Eight bytes, so the slots of the word table (4,096) fit in a core's L1 cache: most tokens

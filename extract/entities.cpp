@@ -15,8 +15,10 @@ namespace {
 // Lower-case particles that may sit inside a person's name ("Abdullah bin Abdul Aziz",
 // "Julio De Vido" is capitalised anyway).
 bool is_name_particle(std::string_view lower) {
-  static const char* kParticles[] = {"bin", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "del", "dos", "y", "abu", "bint"};
-  for (const char* p : kParticles)
+  static constexpr std::string_view kParticles[] = {"bin", "ibn", "al",  "el", "de",  "da",  "di", "du",  "van", "von",
+                                                    "der", "den", "la", "le", "del", "dos", "y",  "abu", "bint"};
+  if (lower.size() > 4) return false;  // most words
+  for (std::string_view p : kParticles)
     if (lower == p) return true;
   return false;
 }
@@ -777,6 +779,8 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
   // right before a full name is remembered, so that "Sen. Dole" later is the Dole who was
   // called "Sen." and not another one.
   PersonTable table;
+  // The entity pass 1 gave each full name, so that pass 2 need not split and key it again.
+  std::vector<std::vector<int>> full_id(scanned.size());
   std::map<std::string, bool> anchored_single;
   std::map<std::string, std::vector<int>> title_of_full;  // lower-cased title -> persons
   auto title_before = [&](const ScannedSentence& s, std::size_t ci) -> std::string {
@@ -785,7 +789,9 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
     if (prev.kind != MentionKind::Title || prev.te != s.chunks[ci].tb) return {};
     return to_lower_ascii(join_tokens(s.tokens, prev.tb, prev.te, clean));
   };
-  for (auto& s : scanned) {
+  for (std::size_t si = 0; si < scanned.size(); ++si) {
+    auto& s = scanned[si];
+    full_id[si].assign(s.chunks.size(), -1);
     for (std::size_t ci = 0; ci < s.chunks.size(); ++ci) {
       auto& c = s.chunks[ci];
       if (c.kind != MentionKind::Person) continue;
@@ -794,6 +800,7 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
       std::string name = join_tokens(s.tokens, c.name_tb, c.te, clean);
       if (words >= 2) {
         int id = table.add_full(name);
+        full_id[si][ci] = id;
         if (auto title = title_before(s, ci); !title.empty()) title_of_full[title].push_back(id);
       } else if (c.anchored) {
         anchored_single[name] = true;
@@ -818,10 +825,14 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
     for (std::size_t ci = 0; ci < s.chunks.size(); ++ci) {
       auto& c = s.chunks[ci];
       if (c.kind != MentionKind::Person) continue;
-      std::string name = join_tokens(s.tokens, c.name_tb, c.te, clean);
       std::size_t words = 0;
       for (std::size_t k = c.name_tb; k < c.te; ++k) words += s.tokens[k].word ? 1 : 0;
       int id = -1;
+      if (words >= 2 && full_id[si][ci] >= 0) {
+        chunk_entity[si][ci] = full_id[si][ci];  // keys are never removed: the id stays right
+        continue;
+      }
+      std::string name = join_tokens(s.tokens, c.name_tb, c.te, clean);
       if (words >= 2) {
         id = table.find_exact(name);
       } else {
@@ -960,6 +971,11 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
       }
       if (ci < s.chunks.size() && s.chunks[ci].tb < ti) {
         ++ci;
+        continue;
+      }
+      // Every word looked at below ("they", "the", "both", "him", "her", "he", "she") is short.
+      if (!tok.word || tok.end - tok.begin > 4) {
+        ++ti;
         continue;
       }
       // "Trump and his wife Melania were whisked off, where they were met by ...": "they" after

@@ -315,9 +315,11 @@ class Normalizer {
     while (i < n) {
       unsigned char c = s[i];
       if (c > ' ' && c < 0x7F && c != '&') {
-        // Fast path: copy a run of printable ASCII at once.
+        // Fast path: copy a run of printable ASCII at once, single spaces between words
+        // included (a lone ' ' before a printable character comes out as itself).
+        auto printable = [&](std::size_t k) { return s[k] > ' ' && s[k] < 0x7F && s[k] != '&'; };
         std::size_t j = i + 1;
-        while (j < n && s[j] > ' ' && s[j] < 0x7F && s[j] != '&') ++j;
+        while (j < n && (printable(j) || (s[j] == ' ' && j + 1 < n && printable(j + 1)))) ++j;
         begin_ascii();
         std::size_t base = out_.text.size();
         out_.text.append(in_.data() + i, j - i);

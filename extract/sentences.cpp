@@ -16,6 +16,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
 #include <string_view>
 
 namespace newsgraph {
@@ -50,6 +51,14 @@ constexpr std::string_view kOpeners[] = {
     "What",    "Why",   "How",     "Who",   "During",   "Despite", "Then",    "Now",       "Still",
     "Instead", "Other", "Another", "Each",  "One",      "Two",     "Three",
 };
+
+// Bytes the splitter stops at; every other byte of the text is passed over with one lookup.
+constexpr std::array<bool, 256> make_stops() {
+  std::array<bool, 256> t{};
+  for (unsigned char c : {'\n', '.', '?', '!'}) t[c] = true;
+  return t;
+}
+constexpr std::array<bool, 256> kStops = make_stops();
 
 bool contains(const std::string_view* first, const std::string_view* last, std::string_view w) {
   return std::find(first, last, w) != last;
@@ -133,6 +142,7 @@ std::vector<SentenceSpan> split_sentences(const NormalizedText& clean) {
 
   for (std::size_t i = 0; i < n; ++i) {
     char c = s[i];
+    if (!kStops[static_cast<unsigned char>(c)]) continue;
     if (c == '\n') {
       emit(start, i);
       start = i + 1;

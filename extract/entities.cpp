@@ -747,12 +747,21 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
   // A sentence-initial name whose first word appears nowhere else in the document, while its
   // last word does (as a name word elsewhere), loses that first word.
   {
+    // Uses of each word in person names, counted only when a headline needs them.
     std::unordered_map<std::string, int> name_word_uses;
-    for (auto& s : scanned)
-      for (auto& c : s.chunks)
-        if (c.kind == MentionKind::Person)
-          for (std::size_t k = c.name_tb; k < c.te; ++k)
-            if (s.tokens[k].word) ++name_word_uses[std::string(s.tokens[k].text)];
+    bool counted = false;
+    auto uses = [&](const std::string& word) {
+      if (!counted) {
+        counted = true;
+        for (auto& s : scanned)
+          for (auto& c : s.chunks)
+            if (c.kind == MentionKind::Person)
+              for (std::size_t k = c.name_tb; k < c.te; ++k)
+                if (s.tokens[k].word) ++name_word_uses[std::string(s.tokens[k].text)];
+      }
+      auto it = name_word_uses.find(word);
+      return it == name_word_uses.end() ? 0 : it->second;
+    };
     // Only a headline: the document's first line, without a full stop.
     if (!scanned.empty() && !scanned[0].tokens.empty() && scanned[0].tokens.back().text != "." &&
         scanned[0].tokens.back().text != "!" && scanned[0].tokens.back().text != "?") {
@@ -767,7 +776,7 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
         std::size_t after = s.tokens[c.te - 1].end;  // the name may end the headline
         bool head_elsewhere = clean.find(head, after) != std::string_view::npos ||
                               clean.substr(0, at).find(head) != std::string_view::npos;
-        if (name_word_uses[head] == 1 && name_word_uses[last] >= 2 && !head_elsewhere) {
+        if (uses(head) == 1 && uses(last) >= 2 && !head_elsewhere) {
           c.name_tb += 1;
           c.tb = c.name_tb;
         }

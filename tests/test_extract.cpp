@@ -592,3 +592,28 @@ TEST_CASE("fourth held-out check (Straits Times): conference calls, calls 'betwe
   CHECK(office(rs, "Wang Xin", "deputy head of mission"));
   CHECK(std::none_of(rs.begin(), rs.end(), [](const Relation& r) { return r.subject == "Sri Gading"; }));
 }
+
+TEST_CASE("fifth held-out check: coordinated verbs, fronted 'Meeting with', calls by their content, possessors") {
+  auto met = extract("Randall Crede interviewed and met with WikiLeaks founder Julian Assanj. "
+                     "Meeting with Paul Rayan and other House Republicans, President Donald Tramp told them to hurry. "
+                     "Senator Jon Macklin was surprised, he told reporters as he left a meeting with King Abdo.");
+  CHECK(has_pair(met, "met_with", "Randall Crede", "Julian Assanj"));
+  CHECK(has_pair(met, "met_with", "Paul Rayan", "Donald Tramp"));
+  CHECK(has_pair(met, "met_with", "Jon Macklin", "Abdo"));
+  auto hosted = extract("President Donald Tramp spoke on Monday. He has hosted several leaders - including Thai Prime "
+                        "Minister Prayut Chano - at the White House.");
+  CHECK(has_pair(hosted, "met_with", "Donald Tramp", "Prayut Chano"));
+  auto call = extract("One meeting will be with Philippines President Rod Dutero. President Donald Tramp praised him "
+                      "in a phone call in April.");
+  CHECK(has_pair(call, "phoned", "Donald Tramp", "Rod Dutero"));
+  // Possessors are not the ones met or called; a plea deal is no meeting; a modal makes a meeting future.
+  auto no = extract("The topic of the conversation between Jared Kushman and Robert Muller's team was trade. "
+                    "Rob Kelner had negotiated a plea agreement with Robert Muller. "
+                    "Rob Kelner called John Dowde, Donald Tramp's private lawyer, last week. "
+                    "The issue would be a topic at the meeting between President Xi Jinpeng and President Donald Tramp.");
+  CHECK_FALSE(has_pair(no, "met_with", "Jared Kushman", "Robert Muller"));
+  CHECK_FALSE(has_pair(no, "met_with", "Rob Kelner", "Robert Muller"));
+  CHECK(has_pair(no, "phoned", "Rob Kelner", "John Dowde"));
+  CHECK_FALSE(has_pair(no, "phoned", "Rob Kelner", "Donald Tramp"));
+  CHECK_FALSE(has_pair(no, "met_with", "Xi Jinpeng", "Donald Tramp"));
+}

@@ -617,3 +617,18 @@ TEST_CASE("fifth held-out check: coordinated verbs, fronted 'Meeting with', call
   CHECK_FALSE(has_pair(no, "phoned", "Rob Kelner", "Donald Tramp"));
   CHECK_FALSE(has_pair(no, "met_with", "Xi Jinpeng", "Donald Tramp"));
 }
+
+TEST_CASE("fifth held-out check: 'named X as temporary head of Y', 'X, the group's president', 'Democratic opponent, X'") {
+  auto rs = extract("Hours later, President Donald Tramp named Mick Mulvan, the current director of the budget office, "
+                    "as temporary head of the Consumer Bureau. "
+                    "Jerry Howe, the group's president, said in an interview that he was concerned. "
+                    "None of the women had worked for Moore's Democratic opponent, Doug Jonas.");
+  CHECK(office(rs, "Mick Mulvan", "temporary head"));
+  CHECK(office(rs, "Jerry Howe", "president"));
+  CHECK(std::any_of(rs.begin(), rs.end(), [](const Relation& r) {
+    return r.relation == "member_of" && r.subject == "Doug Jonas" && r.object == "Democratic Party";
+  }));
+  // "named X as" needs a title right after "as".
+  auto no = extract("President Donald Tramp named Mick Mulvan as one of his closest friends.");
+  CHECK(std::none_of(no.begin(), no.end(), [](const Relation& r) { return r.subject == "Mick Mulvan"; }));
+}

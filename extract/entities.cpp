@@ -353,7 +353,8 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
   // "Republican Senate candidate": the party, then the chamber; "Democratic Party" stays whole.
   std::string_view second = e - b >= 2 ? sc.lower(b + 1) : sc.lower(b);
   bool party_then_org = e - b == 2 && (second == "senate" || second == "house" || second == "congress" ||
-                                       second == "assembly" || second == "parliament" || second == "caucus");
+                                       second == "assembly" || second == "parliament" || second == "caucus" ||
+                                       lex.is_place(second));  // "Republican Alabama Senator"
   if ((e - b >= 3 || party_then_org) && sc.is(b, kParty) &&
       (party_then_org || !sc.is(b + 1, kOrgWord))) {
     out.push_back({MentionKind::Party, b, b + 1, b, false, false, 0, std::string(lex.party(sc.lower(b)))});

@@ -632,3 +632,13 @@ TEST_CASE("fifth held-out check: 'named X as temporary head of Y', 'X, the group
   auto no = extract("President Donald Tramp named Mick Mulvan as one of his closest friends.");
   CHECK(std::none_of(no.begin(), no.end(), [](const Relation& r) { return r.subject == "Mick Mulvan"; }));
 }
+
+TEST_CASE("offices after a name: 'X MP' yes, 'a former Klan leader' and 'Sabah Umno chief and ...' no") {
+  auto rs = extract("Former welfare minister Frank Fielding MP said so. David Dukes, a former Ku Klux Klan leader who ran "
+                    "for office, praised him. The list was left out, according to Sabah Umno chief and rival, Datuk Seri "
+                    "Bung Radin. Republican Alabama Senator Luther Strang spoke, and Alabama chief justice Roy Moor agreed.");
+  CHECK(office(rs, "Frank Fielding", "MP"));
+  for (const char* org : {"Ku Klux Klan", "Sabah Umno", "Republican Alabama"})
+    CHECK_MESSAGE(std::none_of(rs.begin(), rs.end(), [&](const Relation& r) { return r.subject == org; }), org);
+  CHECK(office(rs, "Luther Strang", "Senator"));
+}

@@ -451,9 +451,10 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
         // a doctrine ("Xi Jinping Thought on Socialism ..."): no mention
       } else {
         bool a = anchored && s == b;
-        // "Gordon Brown and Mr Blair": an honorific opening a later piece anchors its name.
+        // "Gordon Brown and Mr Blair", "Although Datuk Shahrul Salleh": an honorific opening a piece
+        // (after a joiner, or after a word trimmed off the run) anchors its name.
         std::size_t name = s;
-        if (!a && s > b) {
+        if (!a) {
           std::string hbuf;
           if (pe - s >= 3 && lex.is_honorific(sc.phrase(s, s + 2, hbuf)))
             name = s + 2;
@@ -1009,8 +1010,16 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
           continue;
         }
       }
-      // "the pair", "the two men": the two persons mentioned most recently before this sentence.
-      if (tok.word && (low(tok) == "the" || low(tok) == "both") && recent.size() >= 2) {
+      // "the pair", "the two men": the last two persons this sentence named so far ("... Mahathir's
+      // office released a video showing the two men meeting"), else the two mentioned most
+      // recently before it.
+      std::pair<int, int> two{-1, -1};  // older, newer
+      for (auto it = in_sentence.rbegin(); it != in_sentence.rend() && two.first < 0; ++it) {
+        if (two.second < 0) two.second = *it;
+        else if (*it != two.second) two.first = *it;
+      }
+      if (two.first < 0 && recent.size() >= 2) two = {recent[1], recent[0]};
+      if (tok.word && (low(tok) == "the" || low(tok) == "both") && two.first >= 0) {
         std::size_t len = 0;
         auto w = [&](std::size_t k) { return ti + k < s.tokens.size() ? low(s.tokens[ti + k]) : std::string_view(); };
         if (w(0) == "the" && w(1) == "pair") len = 2;
@@ -1019,14 +1028,14 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
         if (len) {
           const auto& last = s.tokens[ti + len - 1];
           emit_gap(tok.begin);
-          emit_marker('P', recent[1], tok.begin);
+          emit_marker('P', two.first, tok.begin);
           for (char ch : std::string(" and ")) {
             ts.tagged.push_back(ch);
             ts.tagged_to_clean.push_back(tok.begin);
           }
-          emit_marker('P', recent[0], tok.begin);
-          ts.mentions.push_back({MentionKind::Person, tok.begin, last.end, recent[1], "pair"});
-          ts.mentions.push_back({MentionKind::Person, tok.begin, last.end, recent[0], "pair"});
+          emit_marker('P', two.second, tok.begin);
+          ts.mentions.push_back({MentionKind::Person, tok.begin, last.end, two.first, "pair"});
+          ts.mentions.push_back({MentionKind::Person, tok.begin, last.end, two.second, "pair"});
           prev_end = last.end;
           ti += len;
           continue;

@@ -642,3 +642,17 @@ TEST_CASE("offices after a name: 'X MP' yes, 'a former Klan leader' and 'Sabah U
     CHECK_MESSAGE(std::none_of(rs.begin(), rs.end(), [&](const Relation& r) { return r.subject == org; }), org);
   CHECK(office(rs, "Luther Strang", "Senator"));
 }
+
+TEST_CASE("meetings: 'the two men' named in the same sentence; a second meeting in a coordination; calls '(April 4) between'") {
+  auto two = extract("Vice President Mike Penz spoke. Although Datuk Shahrul Salleh said nothing, former premier Mahathir "
+                     "Mohd's office released a video showing the two men meeting on Thursday.");
+  CHECK(has_pair(two, "met_with", "Shahrul Salleh", "Mahathir Mohd"));
+  CHECK_FALSE(has_pair(two, "met_with", "Mike Penz", "Mahathir Mohd"));
+  auto coord = extract("President Donald Tramp spoke. He spent one day golfing with Senator David Purdy, who backs "
+                       "tighter rules, and had dinner on Thursday with Commerce Secretary Wilbur Rose.");
+  CHECK(has_pair(coord, "met_with", "Donald Tramp", "David Purdy"));
+  CHECK(has_pair(coord, "met_with", "Donald Tramp", "Wilbur Rose"));
+  auto call = extract("It followed a telephone call on Saturday (April 4) between Prime Minister Naren Modi and "
+                      "President Donald Tramp.");
+  CHECK(has_pair(call, "phoned", "Naren Modi", "Donald Tramp"));
+}

@@ -190,6 +190,12 @@ void RuleSet::add_file(const std::string& name, std::string_view contents) {
       rule->re = std::make_unique<RE2>(rule->compiled, rule_options());
       if (!rule->re->ok()) throw RuleError(where + "bad pattern: " + readable(rule->re->error()));
       const auto& groups = rule->re->NamedCapturingGroups();
+      auto slot = [&](const char* g) {
+        auto it = groups.find(g);
+        return it == groups.end() ? -1 : it->second;
+      };
+      rule->slots = {slot("a"), slot("b"), slot("p"), slot("t"), slot("o"), slot("o2"), slot("o3"), slot("former"),
+                     slot("reject")};
       auto need = [&](const char* g) {
         if (!groups.count(g)) throw RuleError(where + "pattern has no slot named '" + g + "'");
       };

@@ -63,6 +63,11 @@ struct Rule {
   std::string compiled;  // after slot and macro expansion
   std::unique_ptr<re2::RE2> re;
   std::unique_ptr<re2::RE2> unless;
+  // Capture indices of the named slots in `re` (-1: no such slot), looked up once here
+  // rather than in RE2's name map on every match.
+  struct Slots {
+    int a = -1, b = -1, p = -1, t = -1, o = -1, o2 = -1, o3 = -1, former = -1, reject = -1;
+  } slots;
   std::string file;
   int line = 0;
 };

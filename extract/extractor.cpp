@@ -147,7 +147,8 @@ class DocumentExtraction {
     for (auto view : {RuleView::Fine, RuleView::Coarse}) {
       if (view == RuleView::Coarse && !coarse_view) continue;
       const std::string& text = view == RuleView::Fine ? ts.tagged : coarse;
-      for (int idx : rules_.candidates(view, text)) {
+      rules_.candidates(view, text, candidates_);
+      for (int idx : candidates_) {
         if (debug_) std::fprintf(stderr, "  candidate %s\n", rules_.rules()[idx]->id.c_str());
         apply(*rules_.rules()[idx], ts, text);
       }
@@ -406,6 +407,7 @@ class DocumentExtraction {
     out_.push_back(std::move(r));
   }
 
+  std::vector<int> candidates_;              // run_sentence()'s, reused
   std::vector<re2::StringPiece> captures_;  // apply()'s capture array
   bool debug_ = false;
   const Document& doc_;

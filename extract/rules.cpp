@@ -6,11 +6,13 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
 
 #include "extract/embedded.h"
 #include "extract/relation.h"
@@ -73,9 +75,43 @@ std::string slot_regex(const std::string& kind, const std::string& name) {
   return {};
 }
 
+// The prefilters' answers depend only on which literals a sentence holds, and few distinct
+// sets of them occur (a few hundred in ten thousand sentences), so each thread remembers the
+// answers of the rule set it last used. Bounded: a flood of distinct sets clears the memo.
+struct PrefilterMemo {
+  static constexpr std::size_t kMaxEntries = 1 << 14;
+  std::uint64_t owner = 0;  // RuleSet serial the answers belong to
+  std::unordered_map<std::string, std::vector<int>> candidates[2];  // per view
+  std::unordered_map<std::string, bool> coarse_may_match;
+  std::vector<int> found;   // scratch: the set's answer
+  std::string key;          // scratch: `found` sorted, as bytes
+
+  static PrefilterMemo& of(std::uint64_t serial) {
+    thread_local PrefilterMemo memo;
+    if (memo.owner != serial) {
+      memo.candidates[0].clear();
+      memo.candidates[1].clear();
+      memo.coarse_may_match.clear();
+      memo.owner = serial;
+    }
+    return memo;
+  }
+  // Sets `key` from `found`.
+  void make_key() {
+    std::sort(found.begin(), found.end());
+    key.assign(reinterpret_cast<const char*>(found.data()), found.size() * sizeof(int));
+  }
+  template <class Map>
+  static void bound(Map& m) {
+    if (m.size() >= kMaxEntries) m.clear();
+  }
+};
+
+std::atomic<std::uint64_t> next_serial{1};
+
 }  // namespace
 
-RuleSet::RuleSet() = default;
+RuleSet::RuleSet() : serial_(next_serial++) {}
 RuleSet::~RuleSet() = default;
 
 std::string RuleSet::expand(const std::string& pattern, const std::string& where) {
@@ -274,18 +310,36 @@ void RuleSet::compile() {
 }
 
 std::vector<int> RuleSet::candidates(RuleView view, std::string_view text) const {
-  const Prefilter& pf = view == RuleView::Fine ? fine_ : coarse_;
   std::vector<int> out;
-  if (!pf.filter || pf.ids.empty()) return out;
-  std::vector<int> hits, potentials;
+  candidates(view, text, out);
+  return out;
+}
+
+void RuleSet::candidates(RuleView view, std::string_view text, std::vector<int>& out) const {
+  const Prefilter& pf = view == RuleView::Fine ? fine_ : coarse_;
+  out.clear();
+  if (!pf.filter || pf.ids.empty()) return;
+  PrefilterMemo& memo = PrefilterMemo::of(serial_);
+  memo.found.clear();
   if (pf.atoms) {
     RE2::Set::ErrorInfo info{};
-    if (!pf.atoms->Match(text, &hits, &info) && info.kind != RE2::Set::kNoError) return pf.ids;  // undecided: run all
+    if (!pf.atoms->Match(text, &memo.found, &info) && info.kind != RE2::Set::kNoError) {
+      out = pf.ids;  // undecided: run all
+      return;
+    }
   }
-  pf.filter->AllPotentials(hits, &potentials);
+  memo.make_key();
+  auto& answers = memo.candidates[view == RuleView::Fine ? 0 : 1];
+  if (auto it = answers.find(memo.key); it != answers.end()) {
+    out = it->second;
+    return;
+  }
+  std::vector<int> potentials;
+  pf.filter->AllPotentials(memo.found, &potentials);
   std::sort(potentials.begin(), potentials.end());
   for (int p : potentials) out.push_back(pf.ids[p]);
-  return out;
+  PrefilterMemo::bound(answers);
+  answers.emplace(memo.key, out);
 }
 
 void RuleSet::index_letter_runs(const std::vector<std::string>& atoms) {
@@ -322,11 +376,15 @@ bool RuleSet::coarse_may_match(std::string_view fine) const {
   const Prefilter& pf = coarse_;
   if (!pf.filter || pf.ids.empty()) return false;
   if (custom_collapse_) return true;
-  std::vector<int> found;
+  PrefilterMemo& memo = PrefilterMemo::of(serial_);
+  std::vector<int>& found = memo.found;
+  found.clear();
   if (coarse_runs_) {
     RE2::Set::ErrorInfo info{};
     if (!coarse_runs_->Match(fine, &found, &info) && info.kind != RE2::Set::kNoError) return true;
   }
+  memo.make_key();
+  if (auto it = memo.coarse_may_match.find(memo.key); it != memo.coarse_may_match.end()) return it->second;
   std::vector<char> run_found(found.empty() ? 0 : *std::max_element(found.begin(), found.end()) + 1, 0);
   for (int f : found) run_found[f] = 1;
   std::vector<int> hits, potentials;
@@ -336,6 +394,8 @@ bool RuleSet::coarse_may_match(std::string_view fine) const {
     if (all) hits.push_back(static_cast<int>(a));
   }
   pf.filter->AllPotentials(hits, &potentials);
+  PrefilterMemo::bound(memo.coarse_may_match);
+  memo.coarse_may_match.emplace(memo.key, !potentials.empty());
   return !potentials.empty();
 }
 

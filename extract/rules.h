@@ -30,6 +30,7 @@
 // RE2 guarantees linear-time matching: no rule and no input can make extraction hang.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -102,6 +103,8 @@ class RuleSet {
   // rule whose required literals all occur in it (one DFA pass over the sentence for all
   // literals of all rules), plus the rules that require none.
   std::vector<int> candidates(RuleView view, std::string_view text) const;
+  // The same into `out` (replacing its contents), which the caller may reuse.
+  void candidates(RuleView view, std::string_view text, std::vector<int>& out) const;
 
   // Whether any coarse rule may match once the collapse rewrites have run on `fine`, judged on
   // `fine` itself. The built-in rewrites only cut text and put a marker (or " and ", taken
@@ -130,6 +133,7 @@ class RuleSet {
   std::unique_ptr<re2::RE2::Set> coarse_runs_;
   std::vector<std::vector<int>> coarse_atom_runs_;
   bool custom_collapse_ = false;  // a file other than the built-in ones added rewrites
+  std::uint64_t serial_;          // tells this set's memoized prefilter answers from another's
   bool adding_builtin_ = false;
   Prefilter fine_, coarse_;
   bool compiled_ = false;

@@ -229,9 +229,18 @@ class DocumentExtraction {
     r.span_end = e;
     r.evidence = doc_.text.substr(b, e - b);
     r.rule = rule.id;
-    std::string_view sentence(text_.text.data() + ts.span.begin, ts.span.end - ts.span.begin);
-    r.date = resolve_event_date(sentence, article_date_);
+    r.date = event_date(ts);
     return r;
+  }
+
+  // A sentence's date is the same for all its records: resolved once.
+  const std::optional<std::string>& event_date(const TaggedSentence& ts) {
+    if (dated_ != &ts) {
+      std::string_view sentence(text_.text.data() + ts.span.begin, ts.span.end - ts.span.begin);
+      date_ = resolve_event_date(sentence, article_date_);
+      dated_ = &ts;
+    }
+    return date_;
   }
 
   static int person_id(re2::StringPiece digits) {
@@ -407,6 +416,8 @@ class DocumentExtraction {
     out_.push_back(std::move(r));
   }
 
+  const TaggedSentence* dated_ = nullptr;   // the sentence date_ belongs to
+  std::optional<std::string> date_;
   std::vector<int> candidates_;              // run_sentence()'s, reused
   std::vector<re2::StringPiece> captures_;  // apply()'s capture array
   bool debug_ = false;

@@ -84,6 +84,7 @@ struct PrefilterMemo {
   std::unordered_map<std::string, std::vector<int>> candidates[2];  // per view
   std::unordered_map<std::string, bool> coarse_may_match;
   std::vector<int> found;   // scratch: the set's answer
+  std::vector<int> counts;  // scratch: coarse_may_match's runs found per atom
   std::string key;          // scratch: `found` sorted, as bytes
 
   static PrefilterMemo& of(std::uint64_t serial) {
@@ -358,10 +359,15 @@ void RuleSet::index_letter_runs(const std::vector<std::string>& atoms) {
       std::string run = atom.substr(i, j - i);
       auto it = std::find(runs.begin(), runs.end(), run);
       if (it == runs.end()) it = runs.insert(runs.end(), run);
-      coarse_atom_runs_[a].push_back(static_cast<int>(it - runs.begin()));
+      auto r = static_cast<int>(it - runs.begin());
+      if (std::find(coarse_atom_runs_[a].begin(), coarse_atom_runs_[a].end(), r) == coarse_atom_runs_[a].end())
+        coarse_atom_runs_[a].push_back(r);  // each run once: coarse_may_match counts them
       i = j;
     }
   }
+  coarse_run_atoms_.assign(runs.size(), {});
+  for (std::size_t a = 0; a < atoms.size(); ++a)
+    for (int r : coarse_atom_runs_[a]) coarse_run_atoms_[static_cast<std::size_t>(r)].push_back(static_cast<int>(a));
   if (runs.empty()) return;
   auto set = std::make_unique<RE2::Set>(rule_options(), RE2::UNANCHORED);
   for (const auto& r : runs) {
@@ -385,14 +391,14 @@ bool RuleSet::coarse_may_match(std::string_view fine) const {
   }
   memo.make_key();
   if (auto it = memo.coarse_may_match.find(memo.key); it != memo.coarse_may_match.end()) return it->second;
-  std::vector<char> run_found(found.empty() ? 0 : *std::max_element(found.begin(), found.end()) + 1, 0);
-  for (int f : found) run_found[f] = 1;
+  // An atom counts as present when all its runs were found: count them from the runs' side.
+  std::vector<int>& runs_found = memo.counts;
+  runs_found.assign(coarse_atom_runs_.size(), 0);
+  for (int f : found)
+    for (int a : coarse_run_atoms_[static_cast<std::size_t>(f)]) ++runs_found[static_cast<std::size_t>(a)];
   std::vector<int> hits, potentials;
-  for (std::size_t a = 0; a < coarse_atom_runs_.size(); ++a) {
-    bool all = true;
-    for (int r : coarse_atom_runs_[a]) all = all && r < static_cast<int>(run_found.size()) && run_found[r];
-    if (all) hits.push_back(static_cast<int>(a));
-  }
+  for (std::size_t a = 0; a < coarse_atom_runs_.size(); ++a)
+    if (runs_found[a] == static_cast<int>(coarse_atom_runs_[a].size())) hits.push_back(static_cast<int>(a));
   pf.filter->AllPotentials(hits, &potentials);
   PrefilterMemo::bound(memo.coarse_may_match);
   memo.coarse_may_match.emplace(memo.key, !potentials.empty());

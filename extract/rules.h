@@ -128,10 +128,10 @@ class RuleSet {
     std::unique_ptr<re2::RE2::Set> atoms;  // null when no rule has atoms
     std::vector<int> ids;                  // FilteredRE2 regexp id -> index into rules_
   };
-  // For coarse_may_match: the distinct letter runs of the coarse atoms, found by one set, and
-  // for each atom the runs it holds.
+  // For coarse_may_match: the distinct letter runs of the coarse atoms, found by one set, for
+  // each atom the runs it holds (each once), and for each run the atoms that hold it.
   std::unique_ptr<re2::RE2::Set> coarse_runs_;
-  std::vector<std::vector<int>> coarse_atom_runs_;
+  std::vector<std::vector<int>> coarse_atom_runs_, coarse_run_atoms_;
   bool custom_collapse_ = false;  // a file other than the built-in ones added rewrites
   std::uint64_t serial_;          // tells this set's memoized prefilter answers from another's
   bool adding_builtin_ = false;

@@ -12,7 +12,6 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
-#include <unordered_map>
 
 #include "extract/embedded.h"
 #include "extract/relation.h"
@@ -75,36 +74,43 @@ std::string slot_regex(const std::string& kind, const std::string& name) {
   return {};
 }
 
-// The prefilters' answers depend only on which literals a sentence holds, and few distinct
-// sets of them occur (a few hundred in ten thousand sentences), so each thread remembers the
-// answers of the rule set it last used. Bounded: a flood of distinct sets clears the memo.
+// The prefilters' answers depend only on which literals a sentence holds. Sentences repeat
+// (wire stories, boilerplate, an article in several feeds), so each thread remembers recent
+// answers of the rule set it last used, in a fixed table: a miss costs a hash and a compare.
 struct PrefilterMemo {
-  static constexpr std::size_t kMaxEntries = 1 << 14;
+  struct Entry {
+    bool used = false;
+    std::vector<int> found;   // the literals found, sorted
+    std::vector<int> answer;  // the candidates, or {coarse_may_match}
+  };
+  enum Question { kFine, kCoarse, kCoarseMayMatch };
+  static constexpr std::size_t kSlots = 4096;  // per question; a power of two
   std::uint64_t owner = 0;  // RuleSet serial the answers belong to
-  std::unordered_map<std::string, std::vector<int>> candidates[2];  // per view
-  std::unordered_map<std::string, bool> coarse_may_match;
+  std::vector<Entry> table[3];
   std::vector<int> found;   // scratch: the set's answer
   std::vector<int> counts;  // scratch: coarse_may_match's runs found per atom
-  std::string key;          // scratch: `found` sorted, as bytes
 
   static PrefilterMemo& of(std::uint64_t serial) {
     thread_local PrefilterMemo memo;
     if (memo.owner != serial) {
-      memo.candidates[0].clear();
-      memo.candidates[1].clear();
-      memo.coarse_may_match.clear();
+      for (auto& t : memo.table) t.assign(kSlots, Entry{});
       memo.owner = serial;
     }
     return memo;
   }
-  // Sets `key` from `found`.
-  void make_key() {
+  // The entry for `found` (sorted here); its answer holds when *hit.
+  Entry& entry(Question q, bool* hit) {
     std::sort(found.begin(), found.end());
-    key.assign(reinterpret_cast<const char*>(found.data()), found.size() * sizeof(int));
+    std::uint64_t h = 14695981039346656037ull;  // FNV-1a over the indexes
+    for (int f : found) h = (h ^ static_cast<std::uint32_t>(f)) * 1099511628211ull;
+    Entry& e = table[q][h & (kSlots - 1)];
+    *hit = e.used && e.found == found;
+    return e;
   }
-  template <class Map>
-  static void bound(Map& m) {
-    if (m.size() >= kMaxEntries) m.clear();
+  void remember(Entry& e, const std::vector<int>& answer) {
+    e.used = true;
+    e.found = found;
+    e.answer = answer;
   }
 };
 
@@ -329,18 +335,17 @@ void RuleSet::candidates(RuleView view, std::string_view text, std::vector<int>&
       return;
     }
   }
-  memo.make_key();
-  auto& answers = memo.candidates[view == RuleView::Fine ? 0 : 1];
-  if (auto it = answers.find(memo.key); it != answers.end()) {
-    out = it->second;
+  bool hit = false;
+  auto& remembered = memo.entry(view == RuleView::Fine ? PrefilterMemo::kFine : PrefilterMemo::kCoarse, &hit);
+  if (hit) {
+    out = remembered.answer;
     return;
   }
   std::vector<int> potentials;
   pf.filter->AllPotentials(memo.found, &potentials);
   std::sort(potentials.begin(), potentials.end());
   for (int p : potentials) out.push_back(pf.ids[p]);
-  PrefilterMemo::bound(answers);
-  answers.emplace(memo.key, out);
+  memo.remember(remembered, out);
 }
 
 void RuleSet::index_letter_runs(const std::vector<std::string>& atoms) {
@@ -389,8 +394,9 @@ bool RuleSet::coarse_may_match(std::string_view fine) const {
     RE2::Set::ErrorInfo info{};
     if (!coarse_runs_->Match(fine, &found, &info) && info.kind != RE2::Set::kNoError) return true;
   }
-  memo.make_key();
-  if (auto it = memo.coarse_may_match.find(memo.key); it != memo.coarse_may_match.end()) return it->second;
+  bool hit = false;
+  auto& remembered = memo.entry(PrefilterMemo::kCoarseMayMatch, &hit);
+  if (hit) return remembered.answer[0] != 0;
   // An atom counts as present when all its runs were found: count them from the runs' side.
   std::vector<int>& runs_found = memo.counts;
   runs_found.assign(coarse_atom_runs_.size(), 0);
@@ -400,9 +406,9 @@ bool RuleSet::coarse_may_match(std::string_view fine) const {
   for (std::size_t a = 0; a < coarse_atom_runs_.size(); ++a)
     if (runs_found[a] == static_cast<int>(coarse_atom_runs_[a].size())) hits.push_back(static_cast<int>(a));
   pf.filter->AllPotentials(hits, &potentials);
-  PrefilterMemo::bound(memo.coarse_may_match);
-  memo.coarse_may_match.emplace(memo.key, !potentials.empty());
-  return !potentials.empty();
+  bool may_match = !potentials.empty();
+  memo.remember(remembered, {may_match ? 1 : 0});
+  return may_match;
 }
 
 std::shared_ptr<const RuleSet> RuleSet::builtin() {

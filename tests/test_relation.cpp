@@ -139,6 +139,18 @@ TEST_CASE("records: to_json writes what rapidjson's Writer writes, whatever the 
   }
 }
 
+TEST_CASE("records: to_json sees a byte to escape or replace wherever it stands") {
+  // Plain bytes go in blocks of eight: put each kind of byte at every offset of a block.
+  const std::string specials[] = {"\"", "\\", "\n", "\x01", "\x1f", "\x7f", "\xC3\xA9", "\xC3", "\xFF", " ", "~"};
+  for (const auto& special : specials)
+    for (std::size_t at = 0; at < 20; ++at) {
+      Relation r = office_record();
+      r.evidence = std::string(at, 'a') + special + std::string(20 - at, 'b');
+      CAPTURE(r.evidence);
+      CHECK(newsgraph::to_json(r) == rapidjson_record(r));
+    }
+}
+
 TEST_CASE("records: what to_json writes reads back") {
   Relation r = office_record();
   r.org = "Communist Party of China (CPC) Central Committee";

@@ -65,12 +65,18 @@ std::optional<std::string> parse_article_date(std::string_view raw) {
 
 std::optional<std::string> resolve_event_date(std::string_view sentence, const std::optional<std::string>& article_date) {
   if (!article_date) return std::nullopt;
-  auto base = to_days(*article_date);
-  if (!base) return article_date;
   static const RE2 weekday(R"((?i)\b(?:on|last|this) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)");
   static const RE2 yesterday(R"((?i)\byesterday\b)");
+  // Both at once: most sentences name neither, and one pass over them says so. Its leftmost
+  // match is a weekday phrase only if that is the leftmost weekday phrase, with the same day.
+  static const RE2 either(
+      R"((?i)\b(?:(?:on|last|this) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday)\b)");
   std::string day;
-  if (RE2::PartialMatch(sentence, weekday, &day)) {
+  if (!RE2::PartialMatch(sentence, either, &day)) return article_date;
+  auto base = to_days(*article_date);
+  if (!base) return article_date;
+  // "yesterday" came first: a weekday phrase later in the sentence still wins.
+  if (!day.empty() || RE2::PartialMatch(sentence, weekday, &day)) {
     static const std::array<const char*, 7> kDays = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
     unsigned target = 0;
     for (unsigned i = 0; i < kDays.size(); ++i)

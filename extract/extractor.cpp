@@ -147,7 +147,8 @@ class DocumentExtraction {
     for (auto view : {RuleView::Fine, RuleView::Coarse}) {
       if (view == RuleView::Coarse && !coarse_view) continue;
       const std::string& text = view == RuleView::Fine ? ts.tagged : coarse;
-      for (int idx : rules_.candidates(view, text)) {
+      rules_.candidates(view, text, candidates_);
+      for (int idx : candidates_) {
         if (debug_) std::fprintf(stderr, "  candidate %s\n", rules_.rules()[idx]->id.c_str());
         apply(*rules_.rules()[idx], ts, text);
       }
@@ -157,20 +158,19 @@ class DocumentExtraction {
   void apply(const Rule& rule, const TaggedSentence& ts, const std::string& text) {
     const RE2& re = *rule.re;
     int n = re.NumberOfCapturingGroups() + 1;
-    std::vector<re2::StringPiece> g(n);
-    const auto& names = re.NamedCapturingGroups();
-    auto group = [&](const char* name) -> re2::StringPiece {
-      auto it = names.find(name);
-      return it == names.end() ? re2::StringPiece() : g[it->second];
-    };
+    // Reused across rules and sentences: no allocation per apply().
+    std::vector<re2::StringPiece>& g = captures_;
+    g.assign(static_cast<std::size_t>(n), re2::StringPiece());
+    const Rule::Slots& s = rule.slots;
+    auto group = [&](int index) -> re2::StringPiece { return index < 0 ? re2::StringPiece() : g[index]; };
     std::size_t pos = 0;
     while (pos <= text.size() &&
            re.Match(text, pos, text.size(), RE2::UNANCHORED, g.data(), n)) {
       std::size_t mend = static_cast<std::size_t>(g[0].data() - text.data()) + g[0].size();
       pos = g[0].empty() ? mend + 1 : mend;
       if (rule.unless && RE2::PartialMatch(g[0], *rule.unless)) continue;
-      if (!group("reject").empty()) continue;  // the rule matched a context it names as not a fact
-      if (rule.names_only && is_pronoun(ts, text, rule.symmetric ? group("a") : group("p"))) continue;
+      if (!group(s.reject).empty()) continue;  // the rule matched a context it names as not a fact
+      if (rule.names_only && is_pronoun(ts, text, rule.symmetric ? group(s.a) : group(s.p))) continue;
       // "If A meets B, ...": a meeting or call in a conditional clause is no fact.
       if (rule.symmetric && not_a_fact_before(text, static_cast<std::size_t>(g[0].data() - text.data()))) continue;
       // "A meeting between A and B was cancelled."
@@ -178,15 +178,15 @@ class DocumentExtraction {
       // "A conferred with B by telephone": a call, not a meeting.
       if (rule.relation == "met_with" && remote_after(text, mend)) continue;
       if (rule.symmetric)
-        emit_pair(rule, ts, group("a"), group("b"));
-      else if (rule.relation == "holds_office" && !group("t").empty() &&
-               candidacy_before(text, static_cast<std::size_t>(group("t").data() - text.data())))
+        emit_pair(rule, ts, group(s.a), group(s.b));
+      else if (rule.relation == "holds_office" && !group(s.t).empty() &&
+               candidacy_before(text, static_cast<std::size_t>(group(s.t).data() - text.data())))
         continue;  // "the Democratic nominee for governor, X": running for it, not holding it
       else if (rule.relation == "holds_office")
-        emit_office(rule, ts, text, group("p"), group("t"), first_nonempty({group("o"), group("o2"), group("o3")}),
-                    group("former"));
+        emit_office(rule, ts, text, group(s.p), group(s.t), first_nonempty({group(s.o), group(s.o2), group(s.o3)}),
+                    group(s.former));
       else
-        emit_affiliation(rule, ts, text, group("p"), group("o"));
+        emit_affiliation(rule, ts, text, group(s.p), group(s.o));
     }
   }
 
@@ -229,9 +229,18 @@ class DocumentExtraction {
     r.span_end = e;
     r.evidence = doc_.text.substr(b, e - b);
     r.rule = rule.id;
-    std::string_view sentence(text_.text.data() + ts.span.begin, ts.span.end - ts.span.begin);
-    r.date = resolve_event_date(sentence, article_date_);
+    r.date = event_date(ts);
     return r;
+  }
+
+  // A sentence's date is the same for all its records: resolved once.
+  const std::optional<std::string>& event_date(const TaggedSentence& ts) {
+    if (dated_ != &ts) {
+      std::string_view sentence(text_.text.data() + ts.span.begin, ts.span.end - ts.span.begin);
+      date_ = resolve_event_date(sentence, article_date_);
+      dated_ = &ts;
+    }
+    return date_;
   }
 
   static int person_id(re2::StringPiece digits) {
@@ -407,6 +416,10 @@ class DocumentExtraction {
     out_.push_back(std::move(r));
   }
 
+  const TaggedSentence* dated_ = nullptr;   // the sentence date_ belongs to
+  std::optional<std::string> date_;
+  std::vector<int> candidates_;              // run_sentence()'s, reused
+  std::vector<re2::StringPiece> captures_;  // apply()'s capture array
   bool debug_ = false;
   const Document& doc_;
   const RuleSet& rules_;

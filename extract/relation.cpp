@@ -2,10 +2,11 @@
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <array>
+#include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <utility>
 
@@ -19,8 +20,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kCategori
     {"member_of", "membership"},
     {"affiliated_with", "affiliation"},
 }};
-
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
 // Length of the valid UTF-8 sequence at s[i] (RFC 3629: no overlongs, no surrogates, at most
 // U+10FFFF), or 0 when the bytes there are not one.
@@ -38,46 +37,100 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
   return n;
 }
 
-// Records are UTF-8 JSON whatever the input: evidence is cut from the original text, which may
-// hold invalid UTF-8 (a Latin-1 file, a lone surrogate from a JSON "\udc00"), so each invalid
-// byte is written as U+FFFD. Spans still point into the original bytes.
-void write_string(Writer& w, const std::string& value) {
-  std::string_view v = value;
+// Appends a JSON string exactly as rapidjson's Writer wrote records before: \" \\ \b \t \n \f
+// \r, \u00XX (upper-case hex) for the other control bytes, every other byte as it is. Written
+// by hand because records are most of what extract writes: runs of plain bytes are copied at
+// once. Records are UTF-8 JSON whatever the input: evidence is cut from the original text,
+// which may hold invalid UTF-8 (a Latin-1 file, a lone surrogate from a JSON "\udc00"), so
+// each invalid byte is written as U+FFFD. Spans still point into the original bytes.
+// Bytes written as they are without a look at their neighbours: printable ASCII but " and \.
+constexpr std::array<bool, 256> kPlain = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c < 0x80; ++c) plain[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+  return plain;
+}();
+
+// Whether all 8 bytes of `w` are plain: none below 0x20, none from 0x80, no " and no \.
+// (Bitwise tests on all bytes at once: a byte's top bit ends up set where one is not plain.)
+constexpr bool all_plain(std::uint64_t w) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kTops = 0x8080808080808080ull;
+  auto has_below = [&](std::uint64_t x, std::uint64_t n) { return (x - kOnes * n) & ~x & kTops; };
+  auto has_equal = [&](std::uint64_t x, std::uint64_t c) { return has_below(x ^ (kOnes * c), 1); };
+  return ((w & kTops) | has_below(w, 0x20) | has_equal(w, '"') | has_equal(w, '\\')) == 0;
+}
+
+void append_string(std::string& out, std::string_view v) {
+  out += '"';
+  std::size_t copied = 0;  // v[copied, i) is plain and not yet appended
   std::size_t i = 0;
   while (i < v.size()) {
-    std::size_t n = utf8_length(v, i);
-    if (n == 0) break;
-    i += n;
-  }
-  if (i == v.size()) {
-    w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-    return;
-  }
-  std::string clean(v.substr(0, i));
-  while (i < v.size()) {
-    std::size_t n = utf8_length(v, i);
-    if (n == 0) {
-      clean += "\xEF\xBF\xBD";
-      ++i;
-    } else {
-      clean.append(v.substr(i, n));
-      i += n;
+    std::uint64_t word;
+    if (i + sizeof word <= v.size() && (std::memcpy(&word, v.data() + i, sizeof word), all_plain(word))) {
+      i += sizeof word;
+      continue;
     }
+    auto c = static_cast<unsigned char>(v[i]);
+    if (kPlain[c]) {
+      ++i;
+      continue;
+    }
+    std::size_t n = c >= 0x80 ? utf8_length(v, i) : 0;
+    if (n > 0) {
+      i += n;
+      continue;
+    }
+    out.append(v.data() + copied, i - copied);
+    if (c >= 0x80) {
+      out += "\xEF\xBF\xBD";
+    } else if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else {
+      static constexpr char kShort[] = "uuuuuuuubtnufruuuuuuuuuuuuuuuuuu";  // rapidjson's escape table
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      static_assert(sizeof kShort == 33);
+      out += '\\';
+      out += kShort[c];
+      if (kShort[c] == 'u') {
+        const char rest[4] = {'0', '0', kHex[c >> 4], kHex[c & 0xF]};
+        out.append(rest, sizeof rest);
+      }
+    }
+    copied = ++i;
   }
-  w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
+  out.append(v.data() + copied, v.size() - copied);
+  out += '"';
 }
 
-void put(Writer& w, const char* key, const std::string& value) {
-  w.Key(key);
-  write_string(w, value);
+// One member: `"key":value`, after a comma unless it is the first (the object holds only "{").
+void member(std::string& out, const char* name) {
+  if (out.size() > 1) out += ',';
+  out += '"';
+  out += name;
+  out += "\":";
 }
 
-void put(Writer& w, const char* key, const std::optional<std::string>& value) {
-  w.Key(key);
+void put(std::string& out, const char* name, std::string_view value) {
+  member(out, name);
+  append_string(out, value);
+}
+
+void put_optional(std::string& out, const char* name, const std::optional<std::string>& value) {
+  member(out, name);
   if (value)
-    write_string(w, *value);
+    append_string(out, *value);
   else
-    w.Null();
+    out += "null";
+}
+
+void put(std::string& out, const char* name, bool value) {
+  member(out, name);
+  out += value ? "true" : "false";
+}
+
+void append_number(std::string& out, std::size_t n) {
+  char buf[24];
+  out.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
 }
 
 std::string get_string(const rapidjson::Value& obj, const char* key, bool required) {
@@ -112,36 +165,35 @@ std::string_view relation_of_category(std::string_view category) {
 }
 
 std::string to_json(const Relation& r) {
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
-  w.StartObject();
-  put(w, "doc", r.doc);
-  put(w, "relation", r.relation);
-  put(w, "category", r.category);
-  w.Key("symmetric");
-  w.Bool(r.symmetric);
-  put(w, "subject", r.subject);
-  put(w, "object", r.object);
+  std::string out;
+  out.reserve(320 + r.evidence.size());
+  out += '{';
+  put(out, "doc", r.doc);
+  put(out, "relation", r.relation);
+  put(out, "category", r.category);
+  put(out, "symmetric", r.symmetric);
+  put(out, "subject", r.subject);
+  put(out, "object", r.object);
   if (r.category == "office") {
-    put(w, "title", r.title);
-    put(w, "org", r.org);
-    w.Key("former");
-    w.Bool(r.former);
+    put(out, "title", r.title);
+    put_optional(out, "org", r.org);
+    put(out, "former", r.former);
   } else if (r.org) {
-    put(w, "org", r.org);
+    put_optional(out, "org", r.org);
   }
-  if (r.org_full) put(w, "org_full", r.org_full);
-  put(w, "evidence", r.evidence);
-  w.Key("span");
-  w.StartArray();
-  w.Uint64(r.span_begin);
-  w.Uint64(r.span_end);
-  w.EndArray();
-  put(w, "date", r.date);
-  put(w, "place", r.place);
-  put(w, "rule", r.rule);
-  w.EndObject();
-  return std::string(buf.GetString(), buf.GetSize());
+  if (r.org_full) put(out, "org_full", *r.org_full);
+  put(out, "evidence", r.evidence);
+  member(out, "span");
+  out += '[';
+  append_number(out, r.span_begin);
+  out += ',';
+  append_number(out, r.span_end);
+  out += ']';
+  put_optional(out, "date", r.date);
+  put_optional(out, "place", r.place);
+  put(out, "rule", r.rule);
+  out += '}';
+  return out;
 }
 
 Relation relation_from_json(std::string_view line) {

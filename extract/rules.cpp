@@ -6,6 +6,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
@@ -73,9 +74,51 @@ std::string slot_regex(const std::string& kind, const std::string& name) {
   return {};
 }
 
+// The prefilters' answers depend only on which literals a sentence holds. Sentences repeat
+// (wire stories, boilerplate, an article in several feeds), so each thread remembers recent
+// answers of the rule set it last used, in a fixed table: a miss costs a hash and a compare.
+struct PrefilterMemo {
+  struct Entry {
+    bool used = false;
+    std::vector<int> found;   // the literals found, sorted
+    std::vector<int> answer;  // the candidates, or {coarse_may_match}
+  };
+  enum Question { kFine, kCoarse, kCoarseMayMatch };
+  static constexpr std::size_t kSlots = 4096;  // per question; a power of two
+  std::uint64_t owner = 0;  // RuleSet serial the answers belong to
+  std::vector<Entry> table[3];
+  std::vector<int> found;   // scratch: the set's answer
+  std::vector<int> counts;  // scratch: coarse_may_match's runs found per atom
+
+  static PrefilterMemo& of(std::uint64_t serial) {
+    thread_local PrefilterMemo memo;
+    if (memo.owner != serial) {
+      for (auto& t : memo.table) t.assign(kSlots, Entry{});
+      memo.owner = serial;
+    }
+    return memo;
+  }
+  // The entry for `found` (sorted here); its answer holds when *hit.
+  Entry& entry(Question q, bool* hit) {
+    std::sort(found.begin(), found.end());
+    std::uint64_t h = 14695981039346656037ull;  // FNV-1a over the indexes
+    for (int f : found) h = (h ^ static_cast<std::uint32_t>(f)) * 1099511628211ull;
+    Entry& e = table[q][h & (kSlots - 1)];
+    *hit = e.used && e.found == found;
+    return e;
+  }
+  void remember(Entry& e, const std::vector<int>& answer) {
+    e.used = true;
+    e.found = found;
+    e.answer = answer;
+  }
+};
+
+std::atomic<std::uint64_t> next_serial{1};
+
 }  // namespace
 
-RuleSet::RuleSet() = default;
+RuleSet::RuleSet() : serial_(next_serial++) {}
 RuleSet::~RuleSet() = default;
 
 std::string RuleSet::expand(const std::string& pattern, const std::string& where) {
@@ -190,6 +233,12 @@ void RuleSet::add_file(const std::string& name, std::string_view contents) {
       rule->re = std::make_unique<RE2>(rule->compiled, rule_options());
       if (!rule->re->ok()) throw RuleError(where + "bad pattern: " + readable(rule->re->error()));
       const auto& groups = rule->re->NamedCapturingGroups();
+      auto slot = [&](const char* g) {
+        auto it = groups.find(g);
+        return it == groups.end() ? -1 : it->second;
+      };
+      rule->slots = {slot("a"), slot("b"), slot("p"), slot("t"), slot("o"), slot("o2"), slot("o3"), slot("former"),
+                     slot("reject")};
       auto need = [&](const char* g) {
         if (!groups.count(g)) throw RuleError(where + "pattern has no slot named '" + g + "'");
       };
@@ -268,18 +317,35 @@ void RuleSet::compile() {
 }
 
 std::vector<int> RuleSet::candidates(RuleView view, std::string_view text) const {
-  const Prefilter& pf = view == RuleView::Fine ? fine_ : coarse_;
   std::vector<int> out;
-  if (!pf.filter || pf.ids.empty()) return out;
-  std::vector<int> hits, potentials;
+  candidates(view, text, out);
+  return out;
+}
+
+void RuleSet::candidates(RuleView view, std::string_view text, std::vector<int>& out) const {
+  const Prefilter& pf = view == RuleView::Fine ? fine_ : coarse_;
+  out.clear();
+  if (!pf.filter || pf.ids.empty()) return;
+  PrefilterMemo& memo = PrefilterMemo::of(serial_);
+  memo.found.clear();
   if (pf.atoms) {
     RE2::Set::ErrorInfo info{};
-    if (!pf.atoms->Match(text, &hits, &info) && info.kind != RE2::Set::kNoError) return pf.ids;  // undecided: run all
+    if (!pf.atoms->Match(text, &memo.found, &info) && info.kind != RE2::Set::kNoError) {
+      out = pf.ids;  // undecided: run all
+      return;
+    }
   }
-  pf.filter->AllPotentials(hits, &potentials);
+  bool hit = false;
+  auto& remembered = memo.entry(view == RuleView::Fine ? PrefilterMemo::kFine : PrefilterMemo::kCoarse, &hit);
+  if (hit) {
+    out = remembered.answer;
+    return;
+  }
+  std::vector<int> potentials;
+  pf.filter->AllPotentials(memo.found, &potentials);
   std::sort(potentials.begin(), potentials.end());
   for (int p : potentials) out.push_back(pf.ids[p]);
-  return out;
+  memo.remember(remembered, out);
 }
 
 void RuleSet::index_letter_runs(const std::vector<std::string>& atoms) {
@@ -298,10 +364,15 @@ void RuleSet::index_letter_runs(const std::vector<std::string>& atoms) {
       std::string run = atom.substr(i, j - i);
       auto it = std::find(runs.begin(), runs.end(), run);
       if (it == runs.end()) it = runs.insert(runs.end(), run);
-      coarse_atom_runs_[a].push_back(static_cast<int>(it - runs.begin()));
+      auto r = static_cast<int>(it - runs.begin());
+      if (std::find(coarse_atom_runs_[a].begin(), coarse_atom_runs_[a].end(), r) == coarse_atom_runs_[a].end())
+        coarse_atom_runs_[a].push_back(r);  // each run once: coarse_may_match counts them
       i = j;
     }
   }
+  coarse_run_atoms_.assign(runs.size(), {});
+  for (std::size_t a = 0; a < atoms.size(); ++a)
+    for (int r : coarse_atom_runs_[a]) coarse_run_atoms_[static_cast<std::size_t>(r)].push_back(static_cast<int>(a));
   if (runs.empty()) return;
   auto set = std::make_unique<RE2::Set>(rule_options(), RE2::UNANCHORED);
   for (const auto& r : runs) {
@@ -316,21 +387,28 @@ bool RuleSet::coarse_may_match(std::string_view fine) const {
   const Prefilter& pf = coarse_;
   if (!pf.filter || pf.ids.empty()) return false;
   if (custom_collapse_) return true;
-  std::vector<int> found;
+  PrefilterMemo& memo = PrefilterMemo::of(serial_);
+  std::vector<int>& found = memo.found;
+  found.clear();
   if (coarse_runs_) {
     RE2::Set::ErrorInfo info{};
     if (!coarse_runs_->Match(fine, &found, &info) && info.kind != RE2::Set::kNoError) return true;
   }
-  std::vector<char> run_found(found.empty() ? 0 : *std::max_element(found.begin(), found.end()) + 1, 0);
-  for (int f : found) run_found[f] = 1;
+  bool hit = false;
+  auto& remembered = memo.entry(PrefilterMemo::kCoarseMayMatch, &hit);
+  if (hit) return remembered.answer[0] != 0;
+  // An atom counts as present when all its runs were found: count them from the runs' side.
+  std::vector<int>& runs_found = memo.counts;
+  runs_found.assign(coarse_atom_runs_.size(), 0);
+  for (int f : found)
+    for (int a : coarse_run_atoms_[static_cast<std::size_t>(f)]) ++runs_found[static_cast<std::size_t>(a)];
   std::vector<int> hits, potentials;
-  for (std::size_t a = 0; a < coarse_atom_runs_.size(); ++a) {
-    bool all = true;
-    for (int r : coarse_atom_runs_[a]) all = all && r < static_cast<int>(run_found.size()) && run_found[r];
-    if (all) hits.push_back(static_cast<int>(a));
-  }
+  for (std::size_t a = 0; a < coarse_atom_runs_.size(); ++a)
+    if (runs_found[a] == static_cast<int>(coarse_atom_runs_[a].size())) hits.push_back(static_cast<int>(a));
   pf.filter->AllPotentials(hits, &potentials);
-  return !potentials.empty();
+  bool may_match = !potentials.empty();
+  memo.remember(remembered, {may_match ? 1 : 0});
+  return may_match;
 }
 
 std::shared_ptr<const RuleSet> RuleSet::builtin() {

@@ -30,6 +30,7 @@
 // RE2 guarantees linear-time matching: no rule and no input can make extraction hang.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -63,6 +64,11 @@ struct Rule {
   std::string compiled;  // after slot and macro expansion
   std::unique_ptr<re2::RE2> re;
   std::unique_ptr<re2::RE2> unless;
+  // Capture indices of the named slots in `re` (-1: no such slot), looked up once here
+  // rather than in RE2's name map on every match.
+  struct Slots {
+    int a = -1, b = -1, p = -1, t = -1, o = -1, o2 = -1, o3 = -1, former = -1, reject = -1;
+  } slots;
   std::string file;
   int line = 0;
 };
@@ -97,6 +103,8 @@ class RuleSet {
   // rule whose required literals all occur in it (one DFA pass over the sentence for all
   // literals of all rules), plus the rules that require none.
   std::vector<int> candidates(RuleView view, std::string_view text) const;
+  // The same into `out` (replacing its contents), which the caller may reuse.
+  void candidates(RuleView view, std::string_view text, std::vector<int>& out) const;
 
   // Whether any coarse rule may match once the collapse rewrites have run on `fine`, judged on
   // `fine` itself. The built-in rewrites only cut text and put a marker (or " and ", taken
@@ -120,11 +128,12 @@ class RuleSet {
     std::unique_ptr<re2::RE2::Set> atoms;  // null when no rule has atoms
     std::vector<int> ids;                  // FilteredRE2 regexp id -> index into rules_
   };
-  // For coarse_may_match: the distinct letter runs of the coarse atoms, found by one set, and
-  // for each atom the runs it holds.
+  // For coarse_may_match: the distinct letter runs of the coarse atoms, found by one set, for
+  // each atom the runs it holds (each once), and for each run the atoms that hold it.
   std::unique_ptr<re2::RE2::Set> coarse_runs_;
-  std::vector<std::vector<int>> coarse_atom_runs_;
+  std::vector<std::vector<int>> coarse_atom_runs_, coarse_run_atoms_;
   bool custom_collapse_ = false;  // a file other than the built-in ones added rewrites
+  std::uint64_t serial_;          // tells this set's memoized prefilter answers from another's
   bool adding_builtin_ = false;
   Prefilter fine_, coarse_;
   bool compiled_ = false;

@@ -317,6 +317,35 @@ TEST_CASE("prefilter: the collapse rewrites run only where a meeting or call rul
   CHECK(custom.coarse_may_match(p0 + " said " + p1 + " was wrong."));
 }
 
+TEST_CASE("prefilter: answers remembered for one rule set are not given for another") {
+  using newsgraph::RuleView;
+  auto builtin = newsgraph::RuleSet::builtin();
+  newsgraph::RuleSet mine;
+  mine.add_file("mine.json",
+                R"({"rules": [{"id": "dined", "relation": "met_with", "pattern": "{PERSON:a} dined with {PERSON:b}"}]})");
+  mine.compile();
+  const std::string dined = "\x01P0\x02 dined with \x01P1\x02.", met = "\x01P0\x02 met \x01P1\x02.";
+  auto ids = [&](const newsgraph::RuleSet& set, const std::string& text) {
+    std::vector<std::string> out;
+    for (int i : set.candidates(RuleView::Coarse, text)) out.push_back(set.rules()[i]->id);
+    return out;
+  };
+  const auto builtin_met = ids(*builtin, met);
+  CHECK(std::find(builtin_met.begin(), builtin_met.end(), "meeting.met") != builtin_met.end());
+  for (int round = 0; round < 2; ++round) {  // the second round answers from what the first remembered
+    CAPTURE(round);
+    CHECK(ids(mine, dined) == std::vector<std::string>{"dined"});
+    CHECK(ids(mine, met).empty());
+    CHECK(ids(*builtin, met) == builtin_met);
+    CHECK(mine.coarse_may_match(dined));
+    CHECK_FALSE(mine.coarse_may_match(met));
+    CHECK(builtin->coarse_may_match(met));
+    std::vector<int> reused = {7, 8, 9};  // the out-parameter form replaces what was there
+    mine.candidates(RuleView::Coarse, dined, reused);
+    CHECK(reused == std::vector<int>{0});
+  }
+}
+
 TEST_CASE("offices: a party's top member on a committee or in a chamber") {
   auto rs = extract("Senator Maria Cantwell, the ranking Democrat on the Senate Commerce Committee, objected. "
                     "Representative Tom Cole, the top Republican on the panel, agreed on Monday.");

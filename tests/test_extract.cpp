@@ -685,3 +685,23 @@ TEST_CASE("meetings: 'the two men' named in the same sentence; a second meeting 
                       "President Donald Tramp.");
   CHECK(has_pair(call, "phoned", "Naren Modi", "Donald Tramp"));
 }
+
+TEST_CASE("sixth held-out check (Reuters 2017): told/asked during talks, fronted org meetings, coordinated 'and briefly met', welcomes, future meetings") {
+  auto rs = extract("President Donald Tramp told President Xi Jinpeng on Thursday during talks in Beijing that trade "
+                    "mattered. Donald Tramp directly asked President Vlad Pootin during their talks at a summit whether "
+                    "it was true. Donald Tramp also told Xi as they began formal talks that trade was unfair.");
+  CHECK(has_pair(rs, "met_with", "Donald Tramp", "Xi Jinpeng"));
+  CHECK(has_pair(rs, "met_with", "Donald Tramp", "Vlad Pootin"));
+  auto fronted = extract("In a White House meeting with Prime Minister Binali Yildiz, Vice President Mike Penz voiced concern.");
+  CHECK(has_pair(fronted, "met_with", "Binali Yildiz", "Mike Penz"));
+  auto coord = extract("At the summit, President Donald Tramp delivered a strong message on trade and briefly met Russian "
+                       "counterpart Vlad Pootin.");
+  CHECK(has_pair(coord, "met_with", "Donald Tramp", "Vlad Pootin"));
+  auto welcome = extract("President Donald Tramp has received a lavish welcome from President Xi Jinpeng.");
+  CHECK(has_pair(welcome, "met_with", "Donald Tramp", "Xi Jinpeng"));
+  auto recall = extract("Attorney General Jeff Sessons now recalls a meeting last year with then-candidate Donald Tramp.");
+  CHECK(has_pair(recall, "met_with", "Jeff Sessons", "Donald Tramp"));
+  auto future = extract("Meetings between President Donald Tramp and President Xi Jinpeng in Beijing this week will focus "
+                        "on trade. The crisis would be addressed in President Vlad Pootin's meeting with Donald Tramp.");
+  CHECK(count(future, "met_with") == 0);
+}

@@ -490,7 +490,7 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, std::s
       continue;
     }
     // "then-Republican candidate": a party word with "then-"/"ex-"/"former-" glued on.
-    if (!t[i].cap && t[i].hyphen) {
+    if (t[i].hyphen) {  // "then-Republican", and "Then-Republican" opening a sentence
       std::string_view w = sc.lower(i);
       std::size_t n = former_prefix_length(w);
       if (std::string_view party = n ? lex.party(w.substr(n)) : std::string_view(); !party.empty()) {

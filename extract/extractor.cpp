@@ -392,8 +392,9 @@ class DocumentExtraction {
 
   void emit_affiliation(const Rule& rule, const TaggedSentence& ts, const std::string& text, re2::StringPiece p,
                         re2::StringPiece o) {
-    int pid = person_id(p);
-    if (pid < 0) return;
+    // A list slot ("candidates A and B") gives each person the same organisation.
+    std::vector<int> pids = persons_in(p);
+    if (pids.empty()) return;
     std::optional<std::string> org;
     auto ms = markers_in(o);
     if (!rule.org.empty())
@@ -406,14 +407,16 @@ class DocumentExtraction {
     // "Russian lawyer X": a nationality, not an organisation one is affiliated with.
     if (rule.org.empty() && countries_only(o, ms)) return;
     if (Lexicon::builtin().is_portfolio(to_lower_ascii(*org))) return;  // "Homeland Security Adviser": a domain
-    Relation r = base(rule, ts);
-    r.subject = ents_.persons[pid].name;
-    r.object = *org;
-    r.org = org;
-    r.org_full = acronym_expansion(ts, o);
-    auto key = std::make_tuple(rule.relation, pid, to_lower_ascii(*org));
-    if (!seen_other_.insert(key).second) return;
-    out_.push_back(std::move(r));
+    for (int pid : pids) {
+      auto key = std::make_tuple(rule.relation, pid, to_lower_ascii(*org));
+      if (!seen_other_.insert(key).second) continue;
+      Relation r = base(rule, ts);
+      r.subject = ents_.persons[pid].name;
+      r.object = *org;
+      r.org = org;
+      r.org_full = acronym_expansion(ts, o);
+      out_.push_back(std::move(r));
+    }
   }
 
   const TaggedSentence* dated_ = nullptr;   // the sentence date_ belongs to

@@ -705,3 +705,12 @@ TEST_CASE("sixth held-out check (Reuters 2017): told/asked during talks, fronted
                         "on trade. The crisis would be addressed in President Vlad Pootin's meeting with Donald Tramp.");
   CHECK(count(future, "met_with") == 0);
 }
+
+TEST_CASE("membership: a party phrase before a list of candidates gives each of them the party") {
+  auto rs = extract("Rowan County Clerk Kim Davies was in jail. Then-Republican presidential candidates Mike Huckaby and "
+                    "Ted Cruse visited her.");
+  for (const char* who : {"Mike Huckaby", "Ted Cruse"})
+    CHECK_MESSAGE(std::any_of(rs.begin(), rs.end(), [&](const Relation& r) {
+      return r.relation == "member_of" && r.subject == who && r.object == "Republican Party";
+    }), who);
+}

@@ -426,7 +426,9 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
     if (pe > s) {
       std::string buf;
       std::string_view phrase = sc.phrase(s, pe, buf);
-      if (!lex.country(phrase).empty() && t[s].cap) {
+      // "Ms. English", "Mr. French": a country word right after an honorific is a surname.
+      bool surname = anchored && s == b && honorific_tb < b && pe - s == 1;
+      if (!surname && !lex.country(phrase).empty() && t[s].cap) {
         out.push_back({MentionKind::Country, s, pe, s, false, false, 0, std::string(lex.country(phrase))});
       } else if (pe - s <= 2 && !lex.party(phrase).empty()) {
         out.push_back({MentionKind::Party, s, pe, s, false, false, 0, std::string(lex.party(phrase))});
@@ -684,6 +686,11 @@ class PersonTable {
     return -1;
   }
 
+  // Whether `word` is the last word of some person's name of two words or more.
+  bool is_surname(const std::string& word) const {
+    return std::any_of(ends_.begin(), ends_.end(), [&](const Ends& e) { return e.multi && e.last == word; });
+  }
+
   // Whether `word` is the first or last word of person id's canonical name.
   bool name_has_word(int id, const std::string& word) const {
     const auto& e = ends_[static_cast<std::size_t>(id)];
@@ -825,6 +832,17 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
         c.value.clear();
         std::string name = join_tokens(s.tokens, c.tb, c.te, clean);
         if (c.te == c.tb + 1 ? table.resolve_short(name) >= 0 : table.find_exact(name) >= 0) c.kind = MentionKind::Person;
+      }
+  // A one-word country that the document also uses as a person's surname ("Ms. English", then
+  // "English told reporters") is that person.
+  for (auto& s : scanned)
+    for (auto& c : s.chunks)
+      if (c.kind == MentionKind::Country && c.te == c.tb + 1 && s.tokens[c.tb].cap) {
+        std::string word(s.tokens[c.tb].text);
+        if (anchored_single.count(word) || table.is_surname(word)) {
+          c.kind = MentionKind::Person;
+          c.value.clear();
+        }
       }
 
   DocumentEntities out;

@@ -714,3 +714,13 @@ TEST_CASE("membership: a party phrase before a list of candidates gives each of 
       return r.relation == "member_of" && r.subject == who && r.object == "Republican Party";
     }), who);
 }
+
+TEST_CASE("names: a country word after an honorific is a surname, and so is the same word elsewhere in the document") {
+  auto rs = extract("Mick Mulvan took over the agency. Staff were told to ignore Ms. English in her capacity as director. "
+                    "English went to the agency in the morning. She then met on Capitol Hill with Senator Elisa Warran.");
+  CHECK(has_pair(rs, "met_with", "English", "Elisa Warran"));
+  CHECK_FALSE(has_pair(rs, "met_with", "Mick Mulvan", "Elisa Warran"));
+  // Without a person of that name the word stays a country.
+  auto place = extract("English officials met on Monday. Prime Minister Boris Johns spoke.");
+  CHECK(std::none_of(place.begin(), place.end(), [](const Relation& r) { return r.subject == "English"; }));
+}

@@ -39,6 +39,14 @@ std::size_t former_prefix_length(std::string_view w) {
   return n;
 }
 
+// "MPs", "CEOs", "NGOs": two or more capitals and a final lower-case "s".
+bool plural_acronym(std::string_view w) {
+  if (w.size() < 3 || w.back() != 's') return false;
+  for (std::size_t i = 0; i + 1 < w.size(); ++i)
+    if (w[i] < 'A' || w[i] > 'Z') return false;
+  return true;
+}
+
 bool is_kinship(std::string_view lower) {
   return lower == "wife" || lower == "husband" || lower == "son" || lower == "daughter" || lower == "brother" ||
          lower == "sister" || lower == "father" || lower == "mother" || lower == "widow" || lower == "son-in-law" ||
@@ -405,7 +413,8 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
     for (std::size_t k = b; k < e; ++k)
       if (sc.is(k, kOrgWord)) last_org = k;
     std::size_t tail = e - (last_org + 1);
-    bool tail_is_name = tail >= 2 && tail <= 4;
+    // An organisation word opening the run begins the name ("Parti Pribumi Bersatu"): no tail.
+    bool tail_is_name = tail >= 2 && tail <= 4 && last_org > b;
     for (std::size_t k = last_org + 1; k < e && tail_is_name; ++k)
       if (!t[k].word || !t[k].cap || t[k].allcaps || sc.is(k, kNonName) || is_org_joiner(sc.lower(k)) ||
           sc.is(k, kCountry))
@@ -451,6 +460,8 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
         out.push_back({MentionKind::Org, s, pe, s, false, false, 0, {}});
       } else if (pe - s >= 3 && doctrine(sc.lower(pe - 1))) {
         // a doctrine ("Xi Jinping Thought on Socialism ..."): no mention
+      } else if (plural_acronym(t[pe - 1].text)) {
+        // "MPs", "Bersatu MPs", "CEOs": a plural abbreviation names a group, never a person
       } else {
         bool a = anchored && s == b;
         // "Gordon Brown and Mr Blair", "Although Datuk Shahrul Salleh": an honorific opening a piece

@@ -269,6 +269,20 @@ class DocumentExtraction {
     return std::nullopt;
   }
 
+  // Whether an organisation slot of one word and the word after it make a portfolio
+  // ("National" + "security"): the capital was the sentence's, not an organisation's.
+  static bool opens_portfolio(const std::string& text, re2::StringPiece o) {
+    if (o.empty() || o.find(' ') != re2::StringPiece::npos || o.find('\x01') != re2::StringPiece::npos) return false;
+    std::size_t at = static_cast<std::size_t>(o.data() - text.data()) + o.size();
+    if (at >= text.size() || text[at] != ' ') return false;
+    std::size_t end = at + 1;
+    while (end < text.size() && (std::isalpha(static_cast<unsigned char>(text[end])) || text[end] == '-')) ++end;
+    if (end == at + 1) return false;
+    std::string phrase(o.data(), o.size());
+    phrase += text.substr(at, end - at);
+    return Lexicon::builtin().is_portfolio(to_lower_ascii(phrase));
+  }
+
   static std::vector<int> persons_in(re2::StringPiece s) {
     std::vector<int> out;
     if (int id = person_id(s); id >= 0) return {id};
@@ -407,6 +421,7 @@ class DocumentExtraction {
     // "Russian lawyer X": a nationality, not an organisation one is affiliated with.
     if (rule.org.empty() && countries_only(o, ms)) return;
     if (Lexicon::builtin().is_portfolio(to_lower_ascii(*org))) return;  // "Homeland Security Adviser": a domain
+    if (opens_portfolio(text, o)) return;  // "National security adviser X": a domain, capitalised
     for (int pid : pids) {
       auto key = std::make_tuple(rule.relation, pid, to_lower_ascii(*org));
       if (!seen_other_.insert(key).second) continue;

@@ -724,3 +724,15 @@ TEST_CASE("names: a country word after an honorific is a surname, and so is the 
   auto place = extract("English officials met on Monday. Prime Minister Boris Johns spoke.");
   CHECK(std::none_of(place.begin(), place.end(), [](const Relation& r) { return r.subject == "English"; }));
 }
+
+TEST_CASE("seventh held-out check: 'Parti ...' is an organisation, 'Bersatu MPs' no person, more titles, 'led by its president X'") {
+  auto rs = extract("Most MPs in Parti Pribumi Bersatu Malaysia left. The letter said Umno president Ahmad Zahid and PAS "
+                    "president Abdul Hadi both welcomed Bersatu MPs to join. The party, led by its president Tan Sri "
+                    "Muhyiddin Yassin, now leads. The EU's chief negotiator, Mr Michel Barnyer, lodged a warning. "
+                    "Justice Department Inspector General Michael Horwitz said so.");
+  CHECK(count(rs, "met_with") == 0);
+  CHECK(std::none_of(rs.begin(), rs.end(), [](const Relation& r) { return r.subject == "Pribumi Bersatu"; }));
+  CHECK(office(rs, "Muhyiddin Yassin", "president"));
+  CHECK(office(rs, "Michel Barnyer", "chief negotiator"));
+  CHECK(office(rs, "Michael Horwitz", "Inspector General"));
+}

@@ -1042,19 +1042,19 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
       // "the pair", "the two men": the last two persons this sentence named so far ("... Mahathir's
       // office released a video showing the two men meeting"), else the two mentioned most
       // recently before it.
-      std::pair<int, int> two{-1, -1};  // older, newer
-      for (auto it = in_sentence.rbegin(); it != in_sentence.rend() && two.first < 0; ++it) {
-        if (two.second < 0) two.second = *it;
-        else if (*it != two.second) two.first = *it;
-      }
-      if (two.first < 0 && recent.size() >= 2) two = {recent[1], recent[0]};
-      if (tok.word && (low(tok) == "the" || low(tok) == "both") && two.first >= 0) {
+      if (tok.word && (low(tok) == "the" || low(tok) == "both")) {
         std::size_t len = 0;
         auto w = [&](std::size_t k) { return ti + k < s.tokens.size() ? low(s.tokens[ti + k]) : std::string_view(); };
         if (w(0) == "the" && w(1) == "pair") len = 2;
         if (w(0) == "the" && w(1) == "two" && (w(2) == "men" || w(2) == "leaders" || w(2) == "women")) len = 3;
         if (w(0) == "both" && (w(1) == "men" || w(1) == "leaders")) len = 2;
-        if (len) {
+        std::pair<int, int> two{-1, -1};  // older, newer
+        for (auto it = in_sentence.rbegin(); len && it != in_sentence.rend() && two.first < 0; ++it) {
+          if (two.second < 0) two.second = *it;
+          else if (*it != two.second) two.first = *it;
+        }
+        if (len && two.first < 0 && recent.size() >= 2) two = {recent[1], recent[0]};
+        if (two.first >= 0) {
           const auto& last = s.tokens[ti + len - 1];
           emit_gap(tok.begin);
           emit_marker('P', two.first, tok.begin);

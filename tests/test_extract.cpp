@@ -736,3 +736,11 @@ TEST_CASE("seventh held-out check: 'Parti ...' is an organisation, 'Bersatu MPs'
   CHECK(office(rs, "Michel Barnyer", "chief negotiator"));
   CHECK(office(rs, "Michael Horwitz", "Inspector General"));
 }
+
+TEST_CASE("meetings: 'X described as tremendous his meetings with Y' (the subject's own talks)") {
+  auto rs = extract("President Donald Tramp flew home. He described as tremendous his meetings with Grandpa Xi on trade.");
+  CHECK(has_pair(rs, "met_with", "Donald Tramp", "Xi"));
+  // "his" after a subject is that subject, not someone named later
+  auto no = extract("Donald Tramp said his meetings would resume, and Vlad Pootin agreed.");
+  CHECK(count(no, "met_with") == 0);
+}

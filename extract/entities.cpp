@@ -363,11 +363,25 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
   bool party_then_org = e - b == 2 && (second == "senate" || second == "house" || second == "congress" ||
                                        second == "assembly" || second == "parliament" || second == "caucus" ||
                                        lex.is_place(second));  // "Republican Alabama Senator"
-  if ((e - b >= 3 || party_then_org) && sc.is(b, kParty) &&
-      (party_then_org || !sc.is(b + 1, kOrgWord))) {
+  // An organisation word anywhere after the party word makes the run one organisation
+  // ("Democratic National Committee", "Republican Governors Association").
+  bool org_after = false;
+  for (std::size_t k = b + 1; k < e; ++k) org_after = org_after || sc.is(k, kOrgWord);
+  // "the Republican McConnell", "Democrat Schumer": a party member's word and one more word that
+  // is no organisation; the word is a person only if the document names one so (it is not
+  // anchored). Only these two words: "Green Paper", "Labour Market" are no party and person.
+  bool member_word = sc.lower(b) == "republican" || sc.lower(b) == "democrat";
+  bool party_then_word = e - b == 2 && member_word && !party_then_org && !org_after;
+  if ((e - b >= 3 || party_then_org || party_then_word) && sc.is(b, kParty) && (party_then_org || !org_after)) {
     out.push_back({MentionKind::Party, b, b + 1, b, false, false, 0, std::string(lex.party(sc.lower(b)))});
     ++b;
-    anchored = !party_then_org;
+    anchored = !party_then_org && !party_then_word;
+    honorific_tb = b;
+  } else if (e - b >= 4 && sc.is(b + 1, kParty) && lex.is_place(sc.lower(b)) && !org_after) {
+    // "Alabama Democrat Doug Jones", "Texas Republican Ted Cruz": a place and a party word, then a name.
+    out.push_back({MentionKind::Party, b, b + 2, b, false, false, 0, std::string(lex.party(sc.lower(b + 1)))});
+    b += 2;
+    anchored = true;
     honorific_tb = b;
   }
   bool has_org_word = false, has_place_word = false;

@@ -744,3 +744,24 @@ TEST_CASE("meetings: 'X described as tremendous his meetings with Y' (the subjec
   auto no = extract("Donald Tramp said his meetings would resume, and Vlad Pootin agreed.");
   CHECK(count(no, "met_with") == 0);
 }
+
+TEST_CASE("eighth held-out check: 'Alabama Democrat X', 'the Republican X', appositions before the verb, calls received, meetings 'in New York between'") {
+  auto rs = extract("Alabama Democrat Doug Jonas won the seat. Jonas said he had received congratulatory phone calls "
+                    "from President Donald Tramp. Glenn Simson, one of Fusion GPS' founders, met with Natalia Veselnitz. "
+                    "The June meeting in New York between Natalia Veselnitz and Donald Tramp Jr has become part of an "
+                    "inquiry. Senate leader Mitch McConel spoke. But the Republican McConel said voters should decide. "
+                    "The Republican National Committee sent money.");
+  auto member = [&](const char* who, const char* party) {
+    return std::any_of(rs.begin(), rs.end(), [&](const Relation& r) {
+      return r.relation == "member_of" && r.subject == who && r.object == party;
+    });
+  };
+  CHECK(member("Doug Jonas", "Democratic Party"));
+  CHECK(member("Mitch McConel", "Republican Party"));
+  CHECK(has_pair(rs, "phoned", "Doug Jonas", "Donald Tramp"));
+  CHECK(has_pair(rs, "met_with", "Glenn Simson", "Natalia Veselnitz"));
+  CHECK(has_pair(rs, "met_with", "Natalia Veselnitz", "Donald Tramp Jr"));
+  CHECK(std::none_of(rs.begin(), rs.end(), [](const Relation& r) {
+    return r.subject == "Alabama Democrat Doug Jonas" || r.subject == "National Committee";
+  }));
+}

@@ -765,3 +765,16 @@ TEST_CASE("eighth held-out check: 'Alabama Democrat X', 'the Republican X', appo
     return r.subject == "Alabama Democrat Doug Jonas" || r.subject == "National Committee";
   }));
 }
+
+TEST_CASE("ninth held-out check: post-nominal letters end a name, MSP and MLA are titles") {
+  auto rs = extract("The chairman of the Bar Council, Guy Mansfeld QC has warned of a risk. The Edinburgh MSP David "
+                    "McLetchy earns money from a law firm.");
+  CHECK(office(rs, "Guy Mansfeld", "chairman"));
+  CHECK(std::none_of(rs.begin(), rs.end(), [](const Relation& r) {
+    return r.subject == "Guy Mansfeld QC" || r.subject == "Edinburgh MSP";
+  }));
+  CHECK(office(rs, "David McLetchy", "MSP"));
+  // "a QC and ... professor": QC is no organisation one is affiliated with
+  auto qc = extract("Philippe Sandz, a QC and international law professor, suggests otherwise.");
+  CHECK(std::none_of(qc.begin(), qc.end(), [](const Relation& r) { return r.relation == "affiliated_with"; }));
+}

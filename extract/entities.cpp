@@ -207,7 +207,8 @@ class SentenceScanner {
         if (!phrase.empty()) phrase += ' ';
         phrase += words[k];
         ++used;
-        if (lex_.is_title(phrase) && is_token_end(owner, k)) best_w = std::max(best_w, k + 1);
+        if (is_token_end(owner, k) && (lex_.is_title(phrase) || plural_before_names(phrase, owner[k])))
+          best_w = std::max(best_w, k + 1);
       }
       // Portfolio words + head ("energy and mines minister", "Treasury Secretary").
       std::size_t k = start;
@@ -265,6 +266,18 @@ class SentenceScanner {
     // "US" must be upper case ("us" is a pronoun); "Georgia"/"Jordan" as names are rare enough.
     if (best.first && best.first == i + 1 && (lower(i) == "us" || lower(i) == "uk") && !t_[i].allcaps) return {0, {}};
     return best;
+  }
+
+  // A plural title ("senators") counts only right before a list of names: "Texas Senators John
+  // Cornyn and Ted Cruz", "Governors Kim Reynolds of Iowa, Rick Snyder of Michigan", not
+  // "senators said" nor "House of Representatives Intelligence Committee".
+  bool plural_before_names(std::string_view phrase, std::size_t last_token) const {
+    if (!(lex_.flags(phrase) & kPluralTitle)) return false;
+    std::size_t k = last_token + 1, words = 0;
+    for (; k < t_.size() && t_[k].word && t_[k].cap && !is(k, kOrgWord | kNonName); ++k) ++words;
+    if (words < 2) return false;  // a first name and a surname at least
+    if (k + 1 < t_.size() && lower(k) == "of" && t_[k + 1].cap) k += 2;  // "Kim Reynolds of Iowa"
+    return k + 1 < t_.size() && (t_[k].text == "," || lower(k) == "and") && t_[k + 1].word && t_[k + 1].cap;
   }
 
   bool is_token_end(const TitleOwners& owner, std::size_t w) const {

@@ -40,6 +40,26 @@ void for_each_line(std::string_view file, Fn fn) {
   }
 }
 
+// The English plural of a phrase's last word ("foreign minister" -> "foreign ministers",
+// "chairman" -> "chairmen", "secretary" -> "secretaries"); "" for abbreviations ("sen.",
+// "mp"), hyphenated forms and words that already end in "s".
+std::string plural_of(std::string_view phrase) {
+  std::size_t cut = phrase.rfind(' ');
+  std::string_view last = cut == std::string_view::npos ? phrase : phrase.substr(cut + 1);
+  if (last.size() < 4 || last.back() == 's' || last.find_first_of(".-") != std::string_view::npos) return {};
+  std::string out(phrase);
+  if (last.ends_with("man")) {
+    out.replace(out.size() - 3, 3, "men");
+  } else if (last.back() == 'y' && std::string_view("aeiou").find(last[last.size() - 2]) == std::string_view::npos) {
+    out.replace(out.size() - 1, 1, "ies");
+  } else if (last.ends_with("ch") || last.ends_with("sh") || last.back() == 'x') {
+    out += "es";
+  } else {
+    out += 's';
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string to_lower_ascii(std::string_view s) {
@@ -82,6 +102,13 @@ Lexicon::Lexicon() {
   load("title_modifiers.txt", kTitleModifier);
   load("portfolios.txt", kPortfolio);
   load("title_heads.txt", kTitleHead);
+  {
+    std::vector<std::string> plurals;
+    for (const auto& e : words_.entries())
+      if (e.flags & (kTitle | kTitleHead))
+        if (auto p = plural_of(e.key); !p.empty()) plurals.push_back(std::move(p));
+    for (const auto& w : plurals) words_.add(w).flags |= kPluralTitle;
+  }
   load("honorifics.txt", kHonorific);
   load("org_words.txt", kOrgWord);
   load("place_words.txt", kPlaceWord);
@@ -140,7 +167,8 @@ Lexicon::Lexicon() {
   // The words a title can begin with (see may_start_title).
   std::vector<std::pair<std::string, std::uint32_t>> starts;
   for (const auto& e : words_.entries()) {
-    if (e.flags & (kTitle | kPortfolio)) starts.emplace_back(e.key.substr(0, e.key.find(' ')), kTitleStart);
+    if (e.flags & (kTitle | kPortfolio | kPluralTitle)) starts.emplace_back(e.key.substr(0, e.key.find(' ')), kTitleStart);
+    if (e.flags & kPluralTitle) starts.emplace_back(e.key.substr(e.key.rfind(' ') + 1), kTitleEnd);
     if (e.flags & (kTitleHead | kTitleModifier)) starts.emplace_back(e.key, kTitleStart);
     if (e.flags & kCountry) starts.emplace_back(e.key.substr(0, e.key.find(' ')), kCountryStart);
     if (e.flags & kPortfolio) starts.emplace_back(e.key.substr(0, e.key.find(' ')), kPortfolioStart);

@@ -39,6 +39,8 @@ enum LexFlag : std::uint32_t {
   kTitleEnd = 1u << 15,        // a word a title can end with: last words of titles and portfolios, heads
   kHonorificStart = 1u << 16,  // first word of an honorific of two words or more ("tan" of "tan sri")
   kCalendar = 1u << 17,        // day and month names, "today", "yesterday": never part of a name
+  kPluralTitle = 1u << 18,     // a title with its last word plural ("senators", "foreign ministers"):
+                               // a title only right before names ("Texas Senators A and B")
 };
 
 // An open-addressing hash table from lower-cased words or phrases to their lexicon entry.

@@ -778,3 +778,15 @@ TEST_CASE("ninth held-out check: post-nominal letters end a name, MSP and MLA ar
   auto qc = extract("Philippe Sandz, a QC and international law professor, suggests otherwise.");
   CHECK(std::none_of(qc.begin(), qc.end(), [](const Relation& r) { return r.relation == "affiliated_with"; }));
 }
+
+TEST_CASE("offices: a plural title before a list of names gives each name the title; elsewhere it is no title") {
+  auto rs = extract("Several Republicans, including Texas Senators John Cornin and Ted Cruse, echoed that. The meeting "
+                    "included Governors Kim Reynols of Iowa, Rick Snider of Michigan and Bill Haslem of Tennessee.");
+  CHECK(office(rs, "John Cornin", "Senators"));
+  CHECK(office(rs, "Ted Cruse", "Senators"));
+  CHECK(office(rs, "Kim Reynols", "Governors"));
+  CHECK(office(rs, "Bill Haslem", "Governors"));
+  auto no = extract("Erik Prinz testified to the House of Representatives Intelligence Committee, and Republican "
+                    "senators said so.");
+  CHECK(std::none_of(no.begin(), no.end(), [](const Relation& r) { return r.relation == "holds_office"; }));
+}

@@ -56,7 +56,7 @@ RE2::Options rule_options() {
   return o;
 }
 
-const char* kMarkerList = "(?:,|,? and|, and|,? or) ";
+const char* kMarkerList = "(?:,|,? and|, and|,? or|,? as well as) ";
 
 std::string slot_regex(const std::string& kind, const std::string& name) {
   const std::string g = "(?P<" + name + ">";

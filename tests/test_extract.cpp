@@ -790,3 +790,9 @@ TEST_CASE("offices: a plural title before a list of names gives each name the ti
                     "senators said so.");
   CHECK(std::none_of(no.begin(), no.end(), [](const Relation& r) { return r.relation == "holds_office"; }));
 }
+
+TEST_CASE("lists of persons: 'as well as' joins them") {
+  auto rs = extract("Prime Minister Kenji Sato met Park Min-jun as well as Lee Jae-sung in Seoul.");
+  CHECK(has_pair(rs, "met_with", "Kenji Sato", "Park Min-jun"));
+  CHECK(has_pair(rs, "met_with", "Kenji Sato", "Lee Jae-sung"));
+}

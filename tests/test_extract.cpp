@@ -796,3 +796,15 @@ TEST_CASE("lists of persons: 'as well as' joins them") {
   CHECK(has_pair(rs, "met_with", "Kenji Sato", "Park Min-jun"));
   CHECK(has_pair(rs, "met_with", "Kenji Sato", "Lee Jae-sung"));
 }
+
+TEST_CASE("tenth held-out check: sitting at the same table with, meetings with members including, meetings being discussed") {
+  auto rs = extract("A photograph shows George Papadopolus sitting at the same table with Donald Tramp as well as Jeff "
+                    "Sessons. President Xi Jinpeng spoke at a meeting with members of an advisory board to the "
+                    "university, including Apple chief executive Tim Cok and Facebook founder Mark Zuckerbeg.");
+  CHECK(has_pair(rs, "met_with", "George Papadopolus", "Donald Tramp"));
+  CHECK(has_pair(rs, "met_with", "George Papadopolus", "Jeff Sessons"));
+  CHECK(has_pair(rs, "met_with", "Xi Jinpeng", "Tim Cok"));
+  auto no = extract("The Kremlin said that a meeting between Donald Tramp and Vlad Pootin at a summit next week was "
+                    "being discussed.");
+  CHECK(count(no, "met_with") == 0);
+}

@@ -962,6 +962,57 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
     }
   }
 
+  // What the text says of a person's sex: an honorific ("Mr", "Ms", "Lady") or a kinship noun
+  // before the name ("his wife Melania"). Pronouns are not resolved to a person the text gives
+  // the other sex; most persons stay unknown, and unknown fits both.
+  enum class Sex : char { kUnknown, kMale, kFemale, kBoth };
+  std::vector<Sex> sex(table.persons().size(), Sex::kUnknown);
+  auto note_sex = [&](int id, Sex x) {
+    if (id < 0 || x == Sex::kUnknown) return;
+    if (static_cast<std::size_t>(id) >= sex.size()) sex.resize(static_cast<std::size_t>(id) + 1, Sex::kUnknown);
+    Sex& cur = sex[static_cast<std::size_t>(id)];
+    cur = cur == Sex::kUnknown || cur == x ? x : Sex::kBoth;
+  };
+  auto sex_of_word = [](std::string_view w) {
+    static constexpr std::string_view kMale[] = {"mr", "mr.", "sir", "lord", "king", "prince", "husband", "father",
+                                                 "son", "brother", "duke"};
+    static constexpr std::string_view kFemale[] = {"ms", "ms.", "mrs", "mrs.", "miss", "madam", "madame", "lady",
+                                                   "dame", "queen", "princess", "baroness", "duchess", "wife",
+                                                   "mother", "daughter", "sister", "widow"};
+    for (auto m : kMale)
+      if (w == m) return Sex::kMale;
+    for (auto f : kFemale)
+      if (w == f) return Sex::kFemale;
+    return Sex::kUnknown;
+  };
+  for (std::size_t si = 0; si < scanned.size(); ++si) {
+    const auto& s = scanned[si];
+    for (std::size_t ci = 0; ci < s.chunks.size(); ++ci) {
+      const auto& c = s.chunks[ci];
+      int id = chunk_entity[si][ci];
+      if (c.kind != MentionKind::Person || id < 0) continue;
+      if (c.name_tb > c.tb) note_sex(id, sex_of_word(low(s.tokens[c.tb])));  // the honorific's first word
+      else if (c.tb > 0 && s.tokens[c.tb - 1].word) note_sex(id, sex_of_word(low(s.tokens[c.tb - 1])));
+    }
+  }
+  auto fits = [&](int id, std::string_view pronoun) {
+    if (id < 0 || static_cast<std::size_t>(id) >= sex.size()) return true;
+    Sex x = sex[static_cast<std::size_t>(id)];
+    bool female = pronoun == "she" || pronoun == "her";
+    return !(female ? x == Sex::kMale : x == Sex::kFemale);
+  };
+  // The person to read a pronoun as: `ref` when the sexes fit, else the most recent person of this
+  // sentence, then of the sentences before, who fits; -1 when none does.
+  auto fitting = [&](int ref, std::string_view pronoun, const std::vector<int>& in_sentence,
+                     const std::vector<int>& recent) {
+    if (fits(ref, pronoun)) return ref;
+    for (auto it = in_sentence.rbegin(); it != in_sentence.rend(); ++it)
+      if (*it != ref && fits(*it, pronoun)) return *it;
+    for (int r : recent)
+      if (r != ref && fits(r, pronoun)) return r;
+    return -1;
+  };
+
   // Pass 3: tagged strings, with subject pronouns and "the <title>" resolved.
   int salient = -1;
   std::vector<int> recent;  // persons, most recently mentioned first (up to the sentence start)
@@ -1129,6 +1180,7 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
         // "A and B visited her": the object is neither of a subject pair.
         if (auto pair = joined_pair(ts.mentions, clean); pair && (ref == pair->first || ref == pair->second))
           ref = salient != pair->first && salient != pair->second ? salient : -1;
+        if (ref >= 0) ref = fitting(ref, lower_tok, in_sentence, recent);
         if (ref >= 0) {
           emit_gap(tok.begin);
           emit_marker('P', ref, tok.begin);
@@ -1137,6 +1189,7 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
         }
       } else if (tok.word && is_pronoun_subject(lower_tok)) {
         int ref = first_person >= 0 ? first_person : salient;
+        if (ref >= 0) ref = fitting(ref, lower_tok, in_sentence, recent);
         if (ref >= 0) {
           emit_gap(tok.begin);
           emit_marker('P', ref, tok.begin);

@@ -808,3 +808,13 @@ TEST_CASE("tenth held-out check: sitting at the same table with, meetings with m
                     "being discussed.");
   CHECK(count(no, "met_with") == 0);
 }
+
+TEST_CASE("pronouns: 'she' is never a person the text calls 'Mr', and 'he' never one it calls 'Ms'") {
+  auto rs = extract("Mr John Smyth and Ms Anna Bellow spoke in London on Monday. She later phoned Prime Minister "
+                    "Kenji Sato.");
+  CHECK(has_pair(rs, "phoned", "Anna Bellow", "Kenji Sato"));
+  CHECK_FALSE(has_pair(rs, "phoned", "John Smyth", "Kenji Sato"));
+  // Without such a word the salient person stays the reading.
+  auto plain = extract("John Smyth and Anna Bellow spoke in London on Monday. She later phoned Prime Minister Kenji Sato.");
+  CHECK(has_pair(plain, "phoned", "John Smyth", "Kenji Sato"));
+}

@@ -47,10 +47,40 @@ bool plural_acronym(std::string_view w) {
   return true;
 }
 
-bool is_kinship(std::string_view lower) {
-  return lower == "wife" || lower == "husband" || lower == "son" || lower == "daughter" || lower == "brother" ||
-         lower == "sister" || lower == "father" || lower == "mother" || lower == "widow" || lower == "son-in-law" ||
-         lower == "daughter-in-law";
+// What the text says of a person's sex, from a word before the name; most persons stay unknown.
+enum class Sex : char { kUnknown, kMale, kFemale, kBoth };
+
+struct SexedWord {
+  std::string_view word;
+  Sex sex;
+};
+// Kinship nouns anchor the one name after them ("his wife Melania") and tell its sex.
+constexpr SexedWord kKinship[] = {
+    {"wife", Sex::kFemale},          {"husband", Sex::kMale},          {"son", Sex::kMale},
+    {"daughter", Sex::kFemale},      {"brother", Sex::kMale},          {"sister", Sex::kFemale},
+    {"father", Sex::kMale},          {"mother", Sex::kFemale},         {"widow", Sex::kFemale},
+    {"son-in-law", Sex::kMale},      {"daughter-in-law", Sex::kFemale}};
+// Honorifics that tell a sex ("Mr", "Lady"); the others ("Dr", "Gen.") do not.
+constexpr SexedWord kSexedHonorifics[] = {
+    {"mr", Sex::kMale},      {"mr.", Sex::kMale},     {"sir", Sex::kMale},       {"lord", Sex::kMale},
+    {"king", Sex::kMale},    {"prince", Sex::kMale},  {"duke", Sex::kMale},      {"ms", Sex::kFemale},
+    {"ms.", Sex::kFemale},   {"mrs", Sex::kFemale},   {"mrs.", Sex::kFemale},    {"miss", Sex::kFemale},
+    {"madam", Sex::kFemale}, {"madame", Sex::kFemale}, {"lady", Sex::kFemale},   {"dame", Sex::kFemale},
+    {"queen", Sex::kFemale}, {"princess", Sex::kFemale}, {"baroness", Sex::kFemale}, {"duchess", Sex::kFemale}};
+
+Sex kinship_sex(std::string_view lower) {
+  for (const auto& k : kKinship)
+    if (lower == k.word) return k.sex;
+  return Sex::kUnknown;
+}
+
+bool is_kinship(std::string_view lower) { return kinship_sex(lower) != Sex::kUnknown; }
+
+// The sex a word before a name tells: a sexed honorific or a kinship noun.
+Sex sex_of_word(std::string_view lower) {
+  for (const auto& h : kSexedHonorifics)
+    if (lower == h.word) return h.sex;
+  return kinship_sex(lower);
 }
 
 // A vector of at most N elements that lives on the stack: title matching builds one per
@@ -207,8 +237,10 @@ class SentenceScanner {
         if (!phrase.empty()) phrase += ' ';
         phrase += words[k];
         ++used;
-        if (is_token_end(owner, k) && (lex_.is_title(phrase) || plural_before_names(phrase, owner[k])))
-          best_w = std::max(best_w, k + 1);
+        if (is_token_end(owner, k)) {
+          std::uint32_t f = lex_.flags(phrase);  // one lookup for both forms
+          if ((f & kTitle) || ((f & kPluralTitle) && names_follow(owner[k]))) best_w = std::max(best_w, k + 1);
+        }
       }
       // Portfolio words + head ("energy and mines minister", "Treasury Secretary").
       std::size_t k = start;
@@ -268,11 +300,10 @@ class SentenceScanner {
     return best;
   }
 
-  // A plural title ("senators") counts only right before a list of names: "Texas Senators John
-  // Cornyn and Ted Cruz", "Governors Kim Reynolds of Iowa, Rick Snyder of Michigan", not
-  // "senators said" nor "House of Representatives Intelligence Committee".
-  bool plural_before_names(std::string_view phrase, std::size_t last_token) const {
-    if (!(lex_.flags(phrase) & kPluralTitle)) return false;
+  // Whether a list of names follows token `last_token`. A plural title ("senators") is a title
+  // only there: "Texas Senators John Cornyn and Ted Cruz", "Governors Kim Reynolds of Iowa, Rick
+  // Snyder of Michigan", not "senators said" nor "House of Representatives Intelligence Committee".
+  bool names_follow(std::size_t last_token) const {
     std::size_t k = last_token + 1, words = 0;
     for (; k < t_.size() && t_[k].word && t_[k].cap && !is(k, kOrgWord | kNonName); ++k) ++words;
     if (words < 2) return false;  // a first name and a surname at least
@@ -962,28 +993,14 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
     }
   }
 
-  // What the text says of a person's sex: an honorific ("Mr", "Ms", "Lady") or a kinship noun
-  // before the name ("his wife Melania"). Pronouns are not resolved to a person the text gives
-  // the other sex; most persons stay unknown, and unknown fits both.
-  enum class Sex : char { kUnknown, kMale, kFemale, kBoth };
+  // Each person's sex as the text gives it (see sex_of_word). Pronouns are not resolved to a
+  // person the text gives the other sex; unknown fits both.
   std::vector<Sex> sex(table.persons().size(), Sex::kUnknown);
   auto note_sex = [&](int id, Sex x) {
     if (id < 0 || x == Sex::kUnknown) return;
     if (static_cast<std::size_t>(id) >= sex.size()) sex.resize(static_cast<std::size_t>(id) + 1, Sex::kUnknown);
     Sex& cur = sex[static_cast<std::size_t>(id)];
     cur = cur == Sex::kUnknown || cur == x ? x : Sex::kBoth;
-  };
-  auto sex_of_word = [](std::string_view w) {
-    static constexpr std::string_view kMale[] = {"mr", "mr.", "sir", "lord", "king", "prince", "husband", "father",
-                                                 "son", "brother", "duke"};
-    static constexpr std::string_view kFemale[] = {"ms", "ms.", "mrs", "mrs.", "miss", "madam", "madame", "lady",
-                                                   "dame", "queen", "princess", "baroness", "duchess", "wife",
-                                                   "mother", "daughter", "sister", "widow"};
-    for (auto m : kMale)
-      if (w == m) return Sex::kMale;
-    for (auto f : kFemale)
-      if (w == f) return Sex::kFemale;
-    return Sex::kUnknown;
   };
   for (std::size_t si = 0; si < scanned.size(); ++si) {
     const auto& s = scanned[si];

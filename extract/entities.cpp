@@ -387,7 +387,15 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
     return anchored && k + 1 < e && t[k].cap && t[k + 1].cap && t[k + 1].word &&
            (sc.lower(k) == "he" || sc.lower(k) == "an" || sc.lower(k) == "do" || sc.lower(k) == "so");
   };
-  while (b < e && !name_after_title(b) && (sc.is(b, kNonName) || is_org_joiner(sc.lower(b)) || !t[b].cap)) {
+  // "New Jersey", "North Carolina": a common word that opens a place name stays.
+  auto opens_place = [&](std::size_t k) {
+    std::string buf;
+    for (std::size_t n = 2; n <= 3 && k + n <= e; ++n)
+      if (t[k].cap && lex.is_place(sc.phrase(k, k + n, buf))) return true;
+    return false;
+  };
+  while (b < e && !name_after_title(b) && (sc.is(b, kNonName) || is_org_joiner(sc.lower(b)) || !t[b].cap) &&
+         !opens_place(b)) {
     ++b;
     anchored = false;
     honorific_tb = b;
@@ -619,7 +627,14 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, std::s
           if (te && te < t.size() && t[te].text == "'s") break;
           if (te && t[e].allcaps) break;  // "Frank Field MP": an abbreviation is never a surname
         }
-        if (e > b && sc.match_country(e).first && !sc.is(e - 1, kOrgWord)) {
+        if (auto ce = e > b ? sc.match_country(e).first : 0; ce && !sc.is(e - 1, kOrgWord)) {
+          // A country that ends a longer place name is part of it ("New Jersey", "New
+          // Mexico", "Northern Ireland", not "New" and the island of Jersey).
+          std::string buf;
+          if (lex.is_place(sc.phrase(e - 1, ce, buf)) || (e - b >= 2 && lex.is_place(sc.phrase(e - 2, ce, buf)))) {
+            e = ce;
+            continue;
+          }
           // a country inside an org name ("Communist Party of Vietnam") stays in the run
           if (!(e >= 1 && is_org_joiner(sc.lower(e - 1)))) break;
         }
@@ -654,8 +669,9 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, std::s
       std::size_t before = out.chunks.size();
       classify_run(lex, sc, t, b, e, honorific || after_title, hb, out.chunks);
       // A place right before a title is the title's organisation ("Utah Governor Gary Herbert").
-      if (out.chunks.size() == before && e < t.size() && sc.match_title(e).end && !sc.is(b, kNonName) &&
-          !sc.is(e - 1, kNonName))
+      std::string pbuf;
+      if (out.chunks.size() == before && e < t.size() && sc.match_title(e).end &&
+          ((!sc.is(b, kNonName) && !sc.is(e - 1, kNonName)) || (e - b >= 2 && lex.is_place(sc.phrase(b, e, pbuf)))))
         out.chunks.push_back({MentionKind::Org, b, e, b, false, false, 0, {}});
       // An unknown capitalised name right before a title is the title's organisation ("Gazprom
       // chairman Aleksey Miller", "Turkcell's chief operating officer"; of two or three words

@@ -421,6 +421,8 @@ class DocumentExtraction {
     // "Russian lawyer X": a nationality, not an organisation one is affiliated with.
     if (rule.org.empty() && countries_only(o, ms)) return;
     if (Lexicon::builtin().is_portfolio(to_lower_ascii(*org))) return;  // "Homeland Security Adviser": a domain
+    if (rule.org.empty() && Lexicon::builtin().is_plain_place(to_lower_ascii(*org)))
+      return;  // "New York attorney": where the person works, not for whom
     if (opens_portfolio(text, o)) return;  // "National security adviser X": a domain, capitalised
     for (int pid : pids) {
       auto key = std::make_tuple(rule.relation, pid, to_lower_ascii(*org));

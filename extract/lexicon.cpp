@@ -113,7 +113,14 @@ Lexicon::Lexicon() {
   load("org_words.txt", kOrgWord);
   load("place_words.txt", kPlaceWord);
   load("non_names.txt", kNonName);
-  for_each_line("places.txt", [&](std::string_view line) { places_.add(to_lower_ascii(line)); });
+  // "Downing Street | institution": the place stands for the people who work there.
+  for_each_line("places.txt", [&](std::string_view line) {
+    constexpr std::string_view kInstitution = " | institution";
+    bool institution = line.ends_with(kInstitution);
+    if (institution) line.remove_suffix(kInstitution.size());
+    auto& e = places_.add(to_lower_ascii(line));
+    if (institution) e.flags |= kInstitutionPlace;
+  });
   load("role_words.txt", kRoleWord);
   auto set_value = [&](std::string_view key, std::string_view value, bool party) {
     auto& e = words_.add(to_lower_ascii(key));

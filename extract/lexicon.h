@@ -41,6 +41,7 @@ enum LexFlag : std::uint32_t {
   kCalendar = 1u << 17,        // day and month names, "today", "yesterday": never part of a name
   kPluralTitle = 1u << 18,     // a title with its last word plural ("senators", "foreign ministers"):
                                // a title only right before names ("Texas Senators A and B")
+  kInstitutionPlace = 1u << 19,  // places.txt: a place that stands for an institution ("Downing Street")
 };
 
 // An open-addressing hash table from lower-cased words or phrases to their lexicon entry.
@@ -146,6 +147,12 @@ class Lexicon {
   bool is_role_word(std::string_view lower) const { return flags(lower) & kRoleWord; }
   // Places that read like names: data/places.txt and iso-codes' subdivisions ("New York").
   bool is_place(std::string_view lower) const { return places_.find(lower) != nullptr; }
+  // A place that is only a place: not one that stands for an institution ("Downing Street",
+  // "Wall Street"), which people work for.
+  bool is_plain_place(std::string_view lower) const {
+    const auto* e = places_.find(lower);
+    return e && !(e->flags & kInstitutionPlace);
+  }
 
   // Whether a title can begin with the word `lower` (lower-cased, with any "ex-", "former-" or
   // "then-" removed): it is the first word of a title or a portfolio, a title head or a title

@@ -818,3 +818,20 @@ TEST_CASE("pronouns: 'she' is never a person the text calls 'Mr', and 'he' never
   auto plain = extract("John Smyth and Anna Bellow spoke in London on Monday. She later phoned Prime Minister Kenji Sato.");
   CHECK(has_pair(plain, "phoned", "John Smyth", "Kenji Sato"));
 }
+
+TEST_CASE("places: a country word that ends a longer place is part of it; a place before an occupation is no employer") {
+  auto rs = extract("Representative Bill Pascrel of New Jersey spoke. New Jersey Governor Chris Christy agreed. New "
+                    "York attorney Alan Futeras and Alabama political strategist David Mowry declined to comment.");
+  const Relation* rep = office(rs, "Bill Pascrel", "Representative");
+  bool org_new_jersey = std::any_of(rs.begin(), rs.end(), [](const Relation& r) {
+    return r.subject == "Bill Pascrel" && r.org && *r.org == "New Jersey";
+  });
+  CHECK(rep);
+  CHECK(org_new_jersey);
+  CHECK(std::none_of(rs.begin(), rs.end(), [](const Relation& r) { return r.org && *r.org == "New"; }));
+  CHECK(has_affiliation(rs, "holds_office", "Chris Christy", "New Jersey"));
+  CHECK(std::none_of(rs.begin(), rs.end(), [](const Relation& r) { return r.relation == "affiliated_with"; }));
+  // A place that stands for an institution is still one a person works for.
+  CHECK(has_affiliation(extract("Lord Goldsmid met Downing Street adviser Baroness Morgen."), "affiliated_with",
+                        "Baroness Morgen", "Downing Street"));
+}

@@ -515,6 +515,11 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
       } else if (pe - s >= 2 && pe - s <= 3 && sc.is(pe - 1, kParty) && !(anchored && s == b)) {
         // "a Missouri Democrat", "Utah Republicans": a place and a party word name a party member.
         out.push_back({MentionKind::Party, s, pe, s, false, false, 0, std::string(lex.party(sc.lower(pe - 1)))});
+      } else if (s > b && pe - s >= 3 && sc.is(s, kParty) && !sc.is(s + 1, kParty) && !sc.is(s + 1, kOrgWord)) {
+        // "Mike Conaway and Democrat Adam Schiff": a party word opening a later piece is the
+        // party of the name after it, as it is at the start of a run.
+        out.push_back({MentionKind::Party, s, s + 1, s, false, false, 0, std::string(lex.party(sc.lower(s)))});
+        out.push_back({MentionKind::Person, s + 1, pe, s + 1, true, false, 0, {}});
       } else if (pe - s == 1 && t[s].allcaps && !(anchored && s == b)) {
         out.push_back({MentionKind::Org, s, pe, s, false, false, 0, {}});
       } else if ((has_place_word && sc.is(pe - 1, kPlaceWord)) || lex.is_place(phrase)) {

@@ -835,3 +835,18 @@ TEST_CASE("places: a country word that ends a longer place is part of it; a plac
   CHECK(has_affiliation(extract("Lord Goldsmid met Downing Street adviser Baroness Morgen."), "affiliated_with",
                         "Baroness Morgen", "Downing Street"));
 }
+
+TEST_CASE("membership: nominees in apposition, 'fellow Republican', a party word inside a list, 'candidate and former'") {
+  auto rs = extract("A woman accused Roy Moor, the Republican nominee for the Senate in Alabama, of misconduct. Speculation "
+                    "mounts that fellow Republican and frequent Trump critic Mitt Romny hopes to run. Republican "
+                    "Representative Mike Conawey and Democrat Adam Schif agreed. Moor will face Democratic candidate and "
+                    "former Attorney General Doug Jonas.");
+  CHECK(has_affiliation(rs, "member_of", "Roy Moor", "Republican Party"));
+  CHECK(has_affiliation(rs, "member_of", "Mitt Romny", "Republican Party"));
+  CHECK_FALSE(has_affiliation(rs, "member_of", "Trump", "Republican Party"));
+  CHECK(has_affiliation(rs, "member_of", "Adam Schif", "Democratic Party"));
+  CHECK(has_affiliation(rs, "member_of", "Doug Jonas", "Democratic Party"));
+  // An office's party stays the office's org, not a membership.
+  auto office_only = extract("Chuck Schumar, the Senate Democratic leader, spoke.");
+  CHECK(count(office_only, "member_of") == 0);
+}

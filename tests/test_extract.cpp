@@ -850,3 +850,14 @@ TEST_CASE("membership: nominees in apposition, 'fellow Republican', a party word
   auto office_only = extract("Chuck Schumar, the Senate Democratic leader, spoke.");
   CHECK(count(office_only, "member_of") == 0);
 }
+
+TEST_CASE("offices: 'the senior Democrat on the panel', and an apposition after 'X of New Jersey'") {
+  auto rs = extract("Representative Bill Pascrel of New Jersey, the top Democrat on the House Ways and Means trade "
+                    "subcommittee, spoke. Ben Cardan, the senior Democrat on the Senate foreign relations panel, agreed.");
+  const Relation* top = office(rs, "Bill Pascrel", "top Democrat");
+  REQUIRE(top);
+  CHECK(top->org == std::optional<std::string>("House Ways and Means trade subcommittee"));
+  const Relation* senior = office(rs, "Ben Cardan", "senior Democrat");
+  REQUIRE(senior);
+  CHECK(senior->org == std::optional<std::string>("Senate foreign relations panel"));
+}

@@ -515,7 +515,10 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
       } else if (pe - s >= 2 && pe - s <= 3 && sc.is(pe - 1, kParty) && !(anchored && s == b)) {
         // "a Missouri Democrat", "Utah Republicans": a place and a party word name a party member.
         out.push_back({MentionKind::Party, s, pe, s, false, false, 0, std::string(lex.party(sc.lower(pe - 1)))});
-      } else if (s > b && pe - s >= 3 && sc.is(s, kParty) && !sc.is(s + 1, kParty) && !sc.is(s + 1, kOrgWord)) {
+      } else if (s > b && pe - s >= 3 && sc.is(s, kParty) && !sc.is(s + 1, kParty) &&
+                 std::none_of(t.begin() + s + 1, t.begin() + pe, [&](const Token& tok) {
+                   return sc.is(static_cast<std::size_t>(&tok - t.data()), kOrgWord);
+                 })) {
         // "Mike Conaway and Democrat Adam Schiff": a party word opening a later piece is the
         // party of the name after it, as it is at the start of a run.
         out.push_back({MentionKind::Party, s, s + 1, s, false, false, 0, std::string(lex.party(sc.lower(s)))});

@@ -861,3 +861,37 @@ TEST_CASE("offices: 'the senior Democrat on the panel', and an apposition after 
   REQUIRE(senior);
   CHECK(senior->org == std::optional<std::string>("Senate foreign relations panel"));
 }
+
+TEST_CASE("eleventh and twelfth held-out checks: meetings and calls in other words") {
+  // "In his discussion with X, Y said"; "A spoke to B at a lunch"; "At a meeting of ..., A told B".
+  auto rs = extract("In his discussion with Jim Mattos, Pakistani Prime Minister Shahid Abbasy said the allies agreed. "
+                    "Senator Bob Corkar also spoke to Donald Tramp at a Republican lunch. At a recent meeting of former "
+                    "national security advisers, former Secretary of State Colin Powel told H.R. McMastor, Tramp's "
+                    "national security advisor, that the State Department was being gutted.");
+  CHECK(has_pair(rs, "met_with", "Jim Mattos", "Shahid Abbasy"));
+  CHECK(has_pair(rs, "met_with", "Bob Corkar", "Donald Tramp"));
+  CHECK(has_pair(rs, "met_with", "Colin Powel", "H.R. McMastor"));
+  CHECK_FALSE(has_pair(rs, "met_with", "Colin Powel", "Donald Tramp"));
+  // "a meeting that A, B and C allegedly held ... with D"; "met X's mother Y"; "their summit meeting".
+  auto more = extract("Diane Feinsten asked about a meeting that Walid Pharez, J.D. Gordan and Carter Paige allegedly "
+                      "held during the convention with Sergei Kislyac. On Monday, Donald Tramp met Megumi's mother "
+                      "Sakie Yokato. Donald Tramp and Shinzo Abbe did not discuss a trade deal at their summit meeting.");
+  CHECK(has_pair(more, "met_with", "Walid Pharez", "Sergei Kislyac"));
+  CHECK(has_pair(more, "met_with", "Carter Paige", "Sergei Kislyac"));
+  CHECK(has_pair(more, "met_with", "Donald Tramp", "Sakie Yokato"));
+  CHECK(has_pair(more, "met_with", "Donald Tramp", "Shinzo Abbe"));
+  // Calls: "by taking a telephone call from"; "called X a moron" is no call.
+  auto calls = extract("Donald Tramp upset China by taking a telephone call from Taiwan President Tsai Ing-wen. Rex "
+                       "Tillersen had called Donald Tramp a moron.");
+  CHECK(has_pair(calls, "phoned", "Donald Tramp", "Tsai Ing-wen"));
+  CHECK_FALSE(has_pair(calls, "phoned", "Rex Tillersen", "Donald Tramp"));
+}
+
+TEST_CASE("titles: Empress, Chief Cabinet Secretary; a participle clause is no apposition") {
+  auto rs = extract("Donald Tramp greeted Emperor Akihita and Empress Michika. Deputy Chief Cabinet Secretary "
+                    "Yasutoshi Nishimira spoke. On Monday, Donald Tramp met Sakie Yokato, becoming the third president "
+                    "to do so.");
+  CHECK(has_pair(rs, "met_with", "Donald Tramp", "Michika"));
+  CHECK(office(rs, "Yasutoshi Nishimira", "Deputy Chief Cabinet Secretary"));
+  CHECK_FALSE(office(rs, "Sakie Yokato", "third president"));
+}

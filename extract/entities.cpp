@@ -525,6 +525,9 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
         out.push_back({MentionKind::Person, s + 1, pe, s + 1, true, false, 0, {}});
       } else if (pe - s == 1 && t[s].allcaps && !(anchored && s == b)) {
         out.push_back({MentionKind::Org, s, pe, s, false, false, 0, {}});
+      } else if (pe - s >= 2 && lex.is_place(phrase) && !lex.is_plain_place(phrase)) {
+        // "White House", "Downing Street": a place that stands for an institution names it.
+        out.push_back({MentionKind::Org, s, pe, s, false, false, 0, {}});
       } else if ((has_place_word && sc.is(pe - 1, kPlaceWord)) || lex.is_place(phrase)) {
         // A place: no mention. A one-word place may still be a surname ("Paul", a town in Cape
         // Verde, after "Rand Paul"): an unanchored one-word person chunk is kept only if the
@@ -698,14 +701,25 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, std::s
           out.chunks.back().value = kTentativeOrg;  // a person after all if the document names one so
         }
       }
+      // "the former chief executive of Exxon Mobil": an unknown name right after "TITLE of (the)"
+      // is the title's organisation, unless the document names a person so.
+      if (out.chunks.size() == before + 1 && out.chunks.back().kind == MentionKind::Person &&
+          out.chunks.back().te - out.chunks.back().tb >= 2 && !out.chunks.back().anchored && before > 0 &&
+          out.chunks[before - 1].kind == MentionKind::Title) {
+        std::size_t of = b >= 1 && sc.lower(b - 1) == "the" ? b - 2 : b - 1;
+        if (of + 1 >= 2 && of < t.size() && sc.lower(of) == "of" && out.chunks[before - 1].te == of)
+          out.chunks.back() = {MentionKind::Org, out.chunks.back().tb, out.chunks.back().te, out.chunks.back().tb,
+                               false, false, 0, kTentativeOrg};
+      }
       // "Homeland Security Adviser Tom Bossert": words right before a role word name its domain.
       if (out.chunks.size() > before && out.chunks.back().kind == MentionKind::Person && !out.chunks.back().anchored &&
           e < t.size() && sc.is(e, kRoleWord)) {
         std::string phrase = to_lower_ascii(join_tokens(t, out.chunks.back().tb, out.chunks.back().te, clean));
-        if (lex.is_portfolio(phrase))
+        if (lex.is_portfolio(phrase)) {
           out.chunks.pop_back();  // a portfolio ("Homeland Security Adviser") is a domain, no org
-        else
+        } else {
           out.chunks.back().kind = MentionKind::Org;
+        }
       }
       i = e;
       after_title = false;

@@ -421,6 +421,11 @@ class DocumentExtraction {
     // "Russian lawyer X": a nationality, not an organisation one is affiliated with.
     if (rule.org.empty() && countries_only(o, ms)) return;
     if (Lexicon::builtin().is_portfolio(to_lower_ascii(*org))) return;  // "Homeland Security Adviser": a domain
+    // "Former national security adviser X": a capitalised word that names no organisation.
+    if (rule.org.empty() && org->find(' ') == std::string::npos &&
+        (Lexicon::builtin().is_non_name(to_lower_ascii(*org)) || Lexicon::builtin().is_title_modifier(to_lower_ascii(*org))))
+      return;
+    if (rule.org.empty() && names_a_person(*org)) return;  // "former Trump strategist X": a person's, no org
     if (rule.org.empty() && Lexicon::builtin().is_plain_place(to_lower_ascii(*org)))
       return;  // "New York attorney": where the person works, not for whom
     if (opens_portfolio(text, o)) return;  // "National security adviser X": a domain, capitalised
@@ -434,6 +439,24 @@ class DocumentExtraction {
       r.org_full = acronym_expansion(ts, o);
       out_.push_back(std::move(r));
     }
+  }
+
+  // Whether a one-word `org` is a word of the full name of a person of this document ("Trump"
+  // of "Donald Trump"). Longer names are left alone: an unknown firm ("Fusion GPS") may have
+  // been read as a person elsewhere in the document.
+  bool names_a_person(const std::string& org) const {
+    if (org.find(' ') != std::string::npos) return false;
+    for (const auto& p : ents_.persons) {
+      if (p.name.find(' ') == std::string::npos) continue;
+      std::size_t at = p.name.find(org);
+      while (at != std::string::npos) {
+        bool starts = at == 0 || p.name[at - 1] == ' ';
+        bool ends = at + org.size() == p.name.size() || p.name[at + org.size()] == ' ';
+        if (starts && ends) return true;
+        at = p.name.find(org, at + 1);
+      }
+    }
+    return false;
   }
 
   const TaggedSentence* dated_ = nullptr;   // the sentence date_ belongs to

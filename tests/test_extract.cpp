@@ -895,3 +895,29 @@ TEST_CASE("titles: Empress, Chief Cabinet Secretary; a participle clause is no a
   CHECK(office(rs, "Yasutoshi Nishimira", "Deputy Chief Cabinet Secretary"));
   CHECK_FALSE(office(rs, "Sakie Yokato", "third president"));
 }
+
+TEST_CASE("organisations: institutions named by a place, firms after 'TITLE of', persons' names are no employers") {
+  auto rs = extract("Former national security adviser Michael Flinn pleaded guilty. Former U.S. National Security "
+                    "Adviser Michael Flinn spoke. Donald Tramp met Steve Bannan, his former chief White House "
+                    "strategist. Republicans slammed former Tramp strategist Steve Bannan. White House Chief of Staff "
+                    "John Kelli agreed. Rex Tillersen, the former chief executive of Exxon Mobil, spoke. \"It is "
+                    "bad,\" said Madiha Afzel, with the Brookings Institution. Michael Flinn was a consultant to ACU "
+                    "in 2015. Donald Tramp headed to Asia on Friday. She then met on Capitol Hill with Senator "
+                    "Elizabeth Warran.");
+  CHECK(std::none_of(rs.begin(), rs.end(), [](const Relation& r) {
+    return r.relation == "affiliated_with" && r.subject == "Michael Flinn" && r.org && *r.org != "ACU";
+  }));
+  CHECK(std::none_of(rs.begin(), rs.end(), [](const Relation& r) { return r.subject == "White House"; }));
+  CHECK_FALSE(has_affiliation(rs, "affiliated_with", "Steve Bannan", "Tramp"));
+  CHECK(has_affiliation(rs, "holds_office", "John Kelli", "White House"));
+  CHECK(has_affiliation(rs, "holds_office", "Rex Tillersen", "Exxon Mobil"));
+  CHECK(has_affiliation(rs, "affiliated_with", "Madiha Afzel", "Brookings Institution"));
+  CHECK(has_affiliation(rs, "affiliated_with", "Michael Flinn", "ACU"));
+  CHECK_FALSE(office(rs, "Donald Tramp", "head"));
+}
+
+TEST_CASE("meetings: a place named as an institution between the verb and 'with'") {
+  auto rs = extract("Leandra Englich was named acting director. She then met on Capitol Hill with Senator Elizabeth "
+                    "Warran.");
+  CHECK(has_pair(rs, "met_with", "Leandra Englich", "Elizabeth Warran"));
+}

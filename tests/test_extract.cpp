@@ -921,3 +921,12 @@ TEST_CASE("meetings: a place named as an institution between the verb and 'with'
                     "Warran.");
   CHECK(has_pair(rs, "met_with", "Leandra Englich", "Elizabeth Warran"));
 }
+
+TEST_CASE("titles: campaign and firm posts of two words") {
+  auto rs = extract("Trump's former campaign manager Paul Manafurt was indicted. Clinton campaign chairman John Podesto "
+                    "spoke. Alex Copsen, the managing partner of ACU Strategic Partners, told the informant so.");
+  CHECK(office(rs, "Paul Manafurt", "campaign manager"));
+  CHECK(office(rs, "John Podesto", "campaign chairman"));
+  CHECK(office(rs, "Alex Copsen", "managing partner"));
+  CHECK_FALSE(office(rs, "Paul Manafurt", "manager"));
+}

@@ -1244,6 +1244,16 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
         }
       } else if (tok.word && is_pronoun_subject(lower_tok)) {
         int ref = first_person >= 0 ? first_person : salient;
+        // "the seat vacated by Jeff Sessions when he became attorney general": after a
+        // subordinator that follows a named person, the pronoun is that person.
+        if (ti >= 2 && !in_sentence.empty() && s.tokens[ti - 1].word) {
+          std::string_view prev = low(s.tokens[ti - 1]);
+          bool subordinator = prev == "when" || prev == "while" || prev == "until" || prev == "because";
+          if (subordinator && !s.tokens[ti - 2].word && s.tokens[ti - 2].text == ",") subordinator = false;
+          if (subordinator && !ts.mentions.empty() && ts.mentions.back().kind == MentionKind::Person &&
+              ts.mentions.back().value.empty() && ts.mentions.back().end == s.tokens[ti - 2].end)
+            ref = in_sentence.back();
+        }
         if (ref >= 0) ref = fitting(ref, lower_tok, in_sentence, recent);
         if (ref >= 0) {
           emit_gap(tok.begin);

@@ -930,3 +930,13 @@ TEST_CASE("titles: campaign and firm posts of two words") {
   CHECK(office(rs, "Alex Copsen", "managing partner"));
   CHECK_FALSE(office(rs, "Paul Manafurt", "manager"));
 }
+
+TEST_CASE("pronouns: 'by X when he became ...' is X, not the sentence's subject") {
+  auto rs = extract("Luther Strang had been appointed to fill the seat vacated by Republican Jeff Sessons when he "
+                    "became Trump's attorney general.");
+  CHECK(office(rs, "Jeff Sessons", "attorney general"));
+  CHECK_FALSE(office(rs, "Luther Strang", "attorney general"));
+  // Without a name right before the subordinator the subject stays the reading.
+  auto subject = extract("Jeff Sessons spoke in Alabama in 2016, when he became attorney general.");
+  CHECK(office(subject, "Jeff Sessons", "attorney general"));
+}

@@ -646,6 +646,14 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, std::s
             e = ce;
             continue;
           }
+          // "Representative Jim Jordan": after a title or honorific, one name word and a
+          // one-word country that is also a surname and ends the name make a surname.
+          bool ends_name = ce == e + 1 && (ce >= t.size() || !t[ce].word || !t[ce].cap);
+          if (e == b + 1 && (honorific || after_title) && ends_name && sc.is(e, kSurnameCountry) &&
+              !sc.is(b, kNonName)) {
+            e = ce;
+            continue;
+          }
           // a country inside an org name ("Communist Party of Vietnam") stays in the run
           if (!(e >= 1 && is_org_joiner(sc.lower(e - 1)))) break;
         }

@@ -122,6 +122,7 @@ Lexicon::Lexicon() {
     if (institution) e.flags |= kInstitutionPlace;
   });
   load("role_words.txt", kRoleWord);
+  load("surname_countries.txt", kSurnameCountry);
   auto set_value = [&](std::string_view key, std::string_view value, bool party) {
     auto& e = words_.add(to_lower_ascii(key));
     values_.emplace_back(value);

@@ -42,6 +42,7 @@ enum LexFlag : std::uint32_t {
   kPluralTitle = 1u << 18,     // a title with its last word plural ("senators", "foreign ministers"):
                                // a title only right before names ("Texas Senators A and B")
   kInstitutionPlace = 1u << 19,  // places.txt: a place that stands for an institution ("Downing Street")
+  kSurnameCountry = 1u << 20,    // a country word that is also a common surname ("Jordan")
 };
 
 // An open-addressing hash table from lower-cased words or phrases to their lexicon entry.

@@ -940,3 +940,11 @@ TEST_CASE("pronouns: 'by X when he became ...' is X, not the sentence's subject"
   auto subject = extract("Jeff Sessons spoke in Alabama in 2016, when he became attorney general.");
   CHECK(office(subject, "Jeff Sessons", "attorney general"));
 }
+
+TEST_CASE("names: a country word that is a common surname ends a titled name ('Representative Jim Jordan')") {
+  auto rs = extract("Republican Representative Jim Jordan asked the question. President Xia told reporters China "
+                    "would act.");
+  CHECK(office(rs, "Jim Jordan", "Representative"));
+  CHECK_FALSE(office(rs, "Jim", "Representative"));
+  CHECK(std::none_of(rs.begin(), rs.end(), [](const Relation& r) { return r.subject == "Xia China"; }));
+}

@@ -948,3 +948,16 @@ TEST_CASE("names: a country word that is a common surname ends a titled name ('R
   CHECK_FALSE(office(rs, "Jim", "Representative"));
   CHECK(std::none_of(rs.begin(), rs.end(), [](const Relation& r) { return r.subject == "Xia China"; }));
 }
+
+TEST_CASE("meetings: fronted talks with a pair subject; 'told X in <place>'; 'in a brief encounter'") {
+  auto rs = extract("In a second round of economic talks in Washington last month, Vice President Mike Pens and "
+                    "Finance Minister Taro Asso failed to bridge differences. Chinese President Xi Jinpeng told Mr "
+                    "Rodrigo Duterto in Beijing last year that the sea was not negotiable. Carter Paige told Jeff "
+                    "Sessons in a brief encounter that he was leaving.");
+  CHECK(has_pair(rs, "met_with", "Mike Pens", "Taro Asso"));
+  CHECK(has_pair(rs, "met_with", "Xi Jinpeng", "Rodrigo Duterto"));
+  CHECK(has_pair(rs, "met_with", "Carter Paige", "Jeff Sessons"));
+  auto no = extract("Xi Jinpeng told Rodrigo Duterto in a phone call on Monday that trade would grow. Xi Jinpeng will "
+                    "tell Rodrigo Duterto in Beijing that he agrees.");
+  CHECK(count(no, "met_with") == 0);
+}

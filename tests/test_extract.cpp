@@ -961,3 +961,12 @@ TEST_CASE("meetings: fronted talks with a pair subject; 'told X in <place>'; 'in
                     "tell Rodrigo Duterto in Beijing that he agrees.");
   CHECK(count(no, "met_with") == 0);
 }
+
+TEST_CASE("organisations: a possessive department of an organisation; adjectives before an employer; Banque, Banco") {
+  auto rs = extract("Antonio Seixos, director of the Brazilian central bank's foreign debt department, met the panel. "
+                    "\"Indexation ended,\" commented Michel Develli, economist at recently-privatised Banque Paribas. "
+                    "Antonio Seixos met again this morning with senior Citibank executive William Rhods.");
+  CHECK(has_affiliation(rs, "holds_office", "Antonio Seixos", "Brazilian central bank's foreign debt department"));
+  CHECK(has_affiliation(rs, "affiliated_with", "Michel Develli", "Banque Paribas"));
+  CHECK(has_pair(rs, "met_with", "Antonio Seixos", "William Rhods"));
+}

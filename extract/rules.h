@@ -10,7 +10,9 @@
 //                  "unless": "regex",                (optional: reject a match containing it)
 //                  "names_only": true}, ...]}        (optional: p / a must be a name, not "he")
 //
-// Patterns are RE2 syntax, matched case-insensitively, with two kinds of placeholders:
+// Patterns are RE2 syntax, matched case-insensitively over bytes (RE2's Latin-1 mode: a
+// non-ASCII letter in a pattern matches its UTF-8 bytes exactly, without case folding), with
+// two kinds of placeholders:
 //   {KIND:name}  a typed slot, captured under `name`:
 //                PERSON, PERSONS (a list "A, B and C"), TITLE, ORG, COUNTRY, PARTY,
 //                ORGLIKE (an org, country or party), ORGMOD (1-3 of those before a title)

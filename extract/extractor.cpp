@@ -173,12 +173,21 @@ class DocumentExtraction {
       if (rule.names_only && is_pronoun(ts, text, rule.symmetric ? group(s.a) : group(s.p))) continue;
       // "If A meets B, ...": a meeting or call in a conditional clause is no fact.
       if (rule.symmetric && not_a_fact_before(text, static_cast<std::size_t>(g[0].data() - text.data()))) continue;
+      // What follows the persons, not the match: a pattern's last group may have eaten the
+      // space or word after them ("... and B{NOTPOSS}").
+      std::size_t after = mend;
+      if (rule.symmetric) {
+        std::size_t slots_end = 0;
+        for (re2::StringPiece slot : {group(s.a), group(s.b)})
+          if (!slot.empty()) slots_end = std::max(slots_end, static_cast<std::size_t>(slot.data() - text.data()) + slot.size());
+        if (slots_end) after = slots_end;
+      }
       // "A meeting between A and B was cancelled."
-      if (rule.symmetric && called_off_after(text, mend)) continue;
-      // "A conferred with B by telephone": a call, not a meeting.
-      if (rule.relation == "met_with" && remote_after(text, mend)) continue;
+      if (rule.symmetric && called_off_after(text, after)) continue;
+      // "A conferred with B by telephone", "A met B by video link": a call, not a meeting.
+      bool by_call = rule.relation == "met_with" && remote_after(text, after);
       if (rule.symmetric)
-        emit_pair(rule, ts, group(s.a), group(s.b));
+        emit_pair(rule, ts, group(s.a), group(s.b), by_call ? "phoned" : rule.relation.c_str());
       else if (rule.relation == "holds_office" && !group(s.t).empty() &&
                candidacy_before(text, static_cast<std::size_t>(group(s.t).data() - text.data())))
         continue;  // "the Democratic nominee for governor, X": running for it, not holding it
@@ -291,16 +300,23 @@ class DocumentExtraction {
     return out;
   }
 
-  void emit_pair(const Rule& rule, const TaggedSentence& ts, re2::StringPiece a, re2::StringPiece b) {
-    for (int pa : persons_in(a)) emit_pairs_from(rule, ts, pa, b);
+  // `relation` is the rule's, or "phoned" for a meeting rule whose match the text says was
+  // held by telephone or video.
+  void emit_pair(const Rule& rule, const TaggedSentence& ts, re2::StringPiece a, re2::StringPiece b,
+                 const char* relation) {
+    for (int pa : persons_in(a)) emit_pairs_from(rule, ts, pa, b, relation);
   }
 
-  void emit_pairs_from(const Rule& rule, const TaggedSentence& ts, int pa, re2::StringPiece b) {
+  void emit_pairs_from(const Rule& rule, const TaggedSentence& ts, int pa, re2::StringPiece b, const char* relation) {
     for (int pb : persons_in(b)) {
       if (pb == pa) continue;
       int lo = std::min(pa, pb), hi = std::max(pa, pb);
-      if (!seen_pairs_.insert({rule.relation, lo, hi}).second) continue;
+      if (!seen_pairs_.insert({relation, lo, hi}).second) continue;
       Relation r = base(rule, ts);
+      if (r.relation != relation) {
+        r.relation = relation;
+        r.category = std::string(category_of(r.relation));
+      }
       r.subject = ents_.persons[pa].name;
       r.object = ents_.persons[pb].name;
       r.place = place_of(ts);

@@ -378,6 +378,23 @@ std::string join_tokens(const std::vector<Token>& t, std::size_t b, std::size_t 
   return std::string(clean.substr(t[b].begin, t[e - 1].end - t[b].begin));
 }
 
+// Whether token k, a month or country that is also a first name ("Jan", "Israel"), starts a
+// person's name here: a plain capitalised name word follows, and no date opener comes before
+// ("in June Merkel said" stays a date).
+bool given_name_here(const SentenceScanner& sc, const std::vector<Token>& t, std::size_t k) {
+  if (!sc.is(k, kGivenNameWord) || !t[k].cap || k + 1 >= t.size()) return false;
+  const Token& n = t[k + 1];
+  if (!n.word || !n.cap || n.allcaps || sc.is(k + 1, kNonName | kCalendar | kCountry | kOrgWord | kPlaceWord | kParty) ||
+      sc.match_title(k + 1).end)
+    return false;
+  if (k == 0 || !t[k - 1].word) return true;
+  std::string_view before = sc.lower(k - 1);
+  for (std::string_view opener : {"in", "on", "since", "until", "by", "from", "last", "next", "early", "late", "mid",
+                                  "during", "this", "of", "to", "through", "before", "after"})
+    if (before == opener) return false;
+  return true;
+}
+
 // Classifies a capitalised run [b, e) into chunks appended to out.
 void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vector<Token>& t, std::size_t b,
                   std::size_t e, bool anchored, std::size_t honorific_tb, std::vector<Chunk>& out) {
@@ -395,7 +412,7 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
     return false;
   };
   while (b < e && !name_after_title(b) && (sc.is(b, kNonName) || is_org_joiner(sc.lower(b)) || !t[b].cap) &&
-         !opens_place(b)) {
+         !opens_place(b) && !given_name_here(sc, t, b)) {
     ++b;
     anchored = false;
     honorific_tb = b;
@@ -595,7 +612,7 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, std::s
         continue;
       }
     }
-    if (auto [ce, country] = sc.match_country(i); ce) {
+    if (auto [ce, country] = sc.match_country(i); ce && !(ce == i + 1 && given_name_here(sc, t, i))) {
       // "Bank of England" etc. are caught by the org run below only when an org word leads.
       out.chunks.push_back({MentionKind::Country, i, ce, i, false, false, 0, std::string(country)});
       i = ce;
@@ -671,6 +688,10 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, std::s
           // that does not start a title of its own ("... Committee and Chinese president").
           std::size_t next = e + 1;
           if (next < t.size() && sc.lower(next) == "the" && sc.lower(e) != "the") ++next;
+          // "von der Leyen", "van der Berg": two particles before the surname.
+          else if (next < t.size() && is_name_particle(sc.lower(e)) && t[next].word && !t[next].cap &&
+                   is_name_particle(sc.lower(next)))
+            ++next;
           bool joins = next < t.size() && t[next].word && t[next].cap && !sc.match_title(next).end;
           if (joins) {
             auto [ce, country] = sc.match_country(next);

@@ -43,6 +43,7 @@ enum LexFlag : std::uint32_t {
                                // a title only right before names ("Texas Senators A and B")
   kInstitutionPlace = 1u << 19,  // places.txt: a place that stands for an institution ("Downing Street")
   kSurnameCountry = 1u << 20,    // a country word that is also a common surname ("Jordan")
+  kGivenNameWord = 1u << 21,     // a month or country that is also a first name ("Jan", "Israel")
 };
 
 // An open-addressing hash table from lower-cased words or phrases to their lexicon entry.

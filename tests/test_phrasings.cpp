@@ -133,6 +133,49 @@ const Phrasing kNames[] = {
     {"met_with", "Anna Kowalski visited Jordan and met King Abdullah in Amman."},
 };
 
+// Common ways news attaches an office to a name: title before the name, apposition, copula,
+// possessive, organisation before the title, "has served as ... since".
+struct Office {
+  const char* person;
+  const char* title;
+  const char* sentence;
+};
+
+const Office kOffices[] = {
+    {"Anna Kowalski", "Foreign Minister", "Foreign Minister Anna Kowalski arrived in Oslo."},
+    {"Anna Kowalski", "Foreign Minister", "Poland's Foreign Minister Anna Kowalski arrived in Oslo."},
+    {"Anna Kowalski", "foreign minister", "Anna Kowalski, Poland's foreign minister, arrived in Oslo."},
+    {"Anna Kowalski", "chief executive", "Anna Kowalski, chief executive of Orlen, said profits rose."},
+    {"Anna Kowalski", "chief executive", "Orlen chief executive Anna Kowalski said profits rose."},
+    {"Anna Kowalski", "CEO", "Orlen CEO Anna Kowalski said profits rose."},
+    {"Anna Kowalski", "chairman", "Anna Kowalski is the chairman of Orlen."},
+    {"Anna Kowalski", "president", "Anna Kowalski was elected president of the European Commission in 2019."},
+    {"Anna Kowalski", "governor", "Anna Kowalski became governor of the central bank in 2016."},
+    {"Anna Kowalski", "spokeswoman", "\"We are ready,\" said Anna Kowalski, a spokeswoman for the ministry."},
+    {"Anna Kowalski", "spokeswoman", "Ministry spokeswoman Anna Kowalski told reporters the talks went well."},
+    {"Anna Kowalski", "ambassador", "Anna Kowalski, the Polish ambassador to Norway, declined to comment."},
+    {"Anna Kowalski", "Prime Minister", "Polish Prime Minister Anna Kowalski and Norwegian Prime Minister Peter Lindqvist spoke."},
+    {"Peter Lindqvist", "Prime Minister", "Polish Prime Minister Anna Kowalski and Norwegian Prime Minister Peter Lindqvist spoke."},
+    {"Anna Kowalski", "head", "Anna Kowalski, head of the agency, resigned."},
+    {"Anna Kowalski", "director", "Anna Kowalski, director of the National Museum, opened the show."},
+    {"Anna Kowalski", "mayor", "Anna Kowalski, the mayor of Krakow, welcomed the plan."},
+    {"Anna Kowalski", "Opposition leader", "Opposition leader Anna Kowalski criticised the plan."},
+    {"Anna Kowalski", "finance minister", "Anna Kowalski, who is the finance minister, said so."},
+    {"Anna Kowalski", "Senator", "Senator Anna Kowalski of Ohio said so."},
+    {"Anna Kowalski", "Secretary of State", "Secretary of State Anna Kowalski flew to Oslo."},
+    {"Anna Kowalski", "Deputy prime minister", "Deputy prime minister Anna Kowalski flew to Oslo."},
+    {"Anna Kowalski", "chairwoman", "Anna Kowalski, chairwoman of the board, spoke."},
+    {"Anna Kowalski", "Chief Justice", "Chief Justice Anna Kowalski swore him in."},
+    {"Anna Kowalski", "managing director", "Anna Kowalski, managing director of the IMF, warned of risks."},
+    {"Anna Kowalski", "vice president", "Anna Kowalski, vice president of the company, left."},
+    {"Anna Kowalski", "general secretary", "Anna Kowalski, general secretary of the party, spoke."},
+    {"Anna Kowalski", "Interior Minister", "Interior Minister Anna Kowalski resigned on Monday."},
+    {"Anna Kowalski", "president", "Anna Kowalski has served as president of the bank since 2019."},
+    {"Anna Kowalski", "chief economist", "Anna Kowalski, chief economist at Orlen, said growth would slow."},
+    {"Anna Kowalski", "leader", "Anna Kowalski, the leader of the Labour Party, spoke."},
+    {"Anna Kowalski", "Secretary-General", "NATO Secretary-General Anna Kowalski spoke."},
+};
+
 std::string contacts_in(const char* sentence) {
   static const newsgraph::Extractor extractor;
   auto rs = extractor.extract(newsgraph::Document{"t", "2020-01-01", "", sentence, ""});
@@ -156,5 +199,17 @@ TEST_CASE("phrasings: names of many shapes are found as persons, dates and organ
   for (const auto& p : kNames) {
     INFO(std::string(p.sentence));
     CHECK(contacts_in(p.sentence) == std::string(p.relation));
+  }
+}
+
+TEST_CASE("phrasings: each common way of giving a person an office gives that office") {
+  static const newsgraph::Extractor extractor;
+  for (const auto& o : kOffices) {
+    auto rs = extractor.extract(newsgraph::Document{"t", "2020-01-01", "", o.sentence, ""});
+    bool found = false;
+    for (const auto& r : rs)
+      found = found || (r.relation == "holds_office" && r.subject == o.person && r.title == o.title);
+    INFO(std::string(o.sentence));
+    CHECK(found);
   }
 }

@@ -446,7 +446,15 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
   // anchored). Only these two words: "Green Paper", "Labour Market" are no party and person.
   bool member_word = sc.lower(b) == "republican" || sc.lower(b) == "democrat";
   bool party_then_word = e - b == 2 && member_word && !party_then_org && !org_after;
-  if ((e - b >= 3 || party_then_org || party_then_word) && sc.is(b, kParty) && (party_then_org || !org_after)) {
+  std::string pbuf;
+  std::string_view two_word_party = e - b >= 4 ? lex.party(sc.phrase(b, b + 2, pbuf)) : std::string_view();
+  if (!two_word_party.empty() && !org_after) {
+    // "Liberal Democrat Vince Cable": a party of two words, then the name.
+    out.push_back({MentionKind::Party, b, b + 2, b, false, false, 0, std::string(two_word_party)});
+    b += 2;
+    anchored = true;
+    honorific_tb = b;
+  } else if ((e - b >= 3 || party_then_org || party_then_word) && sc.is(b, kParty) && (party_then_org || !org_after)) {
     out.push_back({MentionKind::Party, b, b + 1, b, false, false, 0, std::string(lex.party(sc.lower(b)))});
     ++b;
     anchored = !party_then_org && !party_then_word;

@@ -438,9 +438,12 @@ class DocumentExtraction {
     if (rule.org.empty() && countries_only(o, ms)) return;
     if (Lexicon::builtin().is_portfolio(to_lower_ascii(*org))) return;  // "Homeland Security Adviser": a domain
     // "Former national security adviser X": a capitalised word that names no organisation.
-    if (rule.org.empty() && org->find(' ') == std::string::npos &&
-        (Lexicon::builtin().is_non_name(to_lower_ascii(*org)) || Lexicon::builtin().is_title_modifier(to_lower_ascii(*org))))
-      return;
+    if (rule.org.empty() && org->find(' ') == std::string::npos) {
+      const auto& lex = Lexicon::builtin();
+      std::string lower = to_lower_ascii(*org);
+      if ((lex.is_non_name(lower) && !lex.is_org_word(lower)) || lex.is_title_modifier(lower)) return;
+    }
+    if (rule.org.empty() && org->ends_with("-based")) return;  // "a Chicago-based lawyer": a place
     if (rule.org.empty() && names_a_person(*org)) return;  // "former Trump strategist X": a person's, no org
     if (rule.org.empty() && Lexicon::builtin().is_plain_place(to_lower_ascii(*org)))
       return;  // "New York attorney": where the person works, not for whom

@@ -5,6 +5,7 @@
 // breaks a common phrasing shows here by its sentence.
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string>
 
 #include "extract/extractor.h"
@@ -176,6 +177,36 @@ const Office kOffices[] = {
     {"Anna Kowalski", "Secretary-General", "NATO Secretary-General Anna Kowalski spoke."},
 };
 
+// Membership of a party and links to an employer: "a fellow at", "X economist", "of Chatham
+// House", "R-Ohio", "Liberal Democrat X"; a party before an office title is that office's org.
+struct Link {
+  const char* relation;
+  const char* person;
+  const char* org;
+  const char* sentence;
+};
+
+const Link kLinks[] = {
+    {"affiliated_with", "Anna Kowalski", "Brookings Institution", "Anna Kowalski, a fellow at the Brookings Institution, said so."},
+    {"affiliated_with", "Anna Kowalski", "Goldman Sachs", "Goldman Sachs economist Anna Kowalski said growth would slow."},
+    {"affiliated_with", "Anna Kowalski", "Harvard University", "Anna Kowalski, a professor at Harvard University, said so."},
+    {"affiliated_with", "Anna Kowalski", "BBC", "The BBC's Anna Kowalski reported from Kyiv."},
+    {"affiliated_with", "Anna Kowalski", "Reuters", "Anna Kowalski, a Reuters correspondent, reported from Kyiv."},
+    {"affiliated_with", "Anna Kowalski", "Orlen", "Anna Kowalski, who works for Orlen, said so."},
+    {"affiliated_with", "Anna Kowalski", "Chatham House", "\"It is a risk,\" said Anna Kowalski of Chatham House."},
+    {"affiliated_with", "Anna Kowalski", "Capital Economics", "Anna Kowalski, an analyst with Capital Economics, said so."},
+    {"affiliated_with", "Anna Kowalski", "Human Rights Watch", "Anna Kowalski, a researcher at Human Rights Watch, said so."},
+    {"affiliated_with", "Anna Kowalski", "Microsoft", "Microsoft founder Anna Kowalski gave money."},
+    {"member_of", "Anna Kowalski", "Democratic Party", "Anna Kowalski, a Democrat from Ohio, voted no."},
+    {"member_of", "Anna Kowalski", "Republican Party", "Republican Anna Kowalski voted no."},
+    {"holds_office", "Anna Kowalski", "Labour", "Labour MP Anna Kowalski voted no."},
+    {"member_of", "Anna Kowalski", "Conservative Party", "Anna Kowalski, a Conservative, voted no."},
+    {"member_of", "Anna Kowalski", "Republican Party", "Senator Anna Kowalski, R-Ohio, voted no."},
+    {"member_of", "Anna Kowalski", "Democratic Party", "Anna Kowalski is a member of the Democratic Party."},
+    {"member_of", "Anna Kowalski", "Democratic Party", "Anna Kowalski joined the Democratic Party in 2010."},
+    {"member_of", "Anna Kowalski", "Liberal Democrats", "Liberal Democrat Anna Kowalski voted no."},
+};
+
 std::string contacts_in(const char* sentence) {
   static const newsgraph::Extractor extractor;
   auto rs = extractor.extract(newsgraph::Document{"t", "2020-01-01", "", sentence, ""});
@@ -210,6 +241,18 @@ TEST_CASE("phrasings: each common way of giving a person an office gives that of
     for (const auto& r : rs)
       found = found || (r.relation == "holds_office" && r.subject == o.person && r.title == o.title);
     INFO(std::string(o.sentence));
+    CHECK(found);
+  }
+}
+
+TEST_CASE("phrasings: each common way of linking a person to a party or an employer gives that link") {
+  static const newsgraph::Extractor extractor;
+  for (const auto& l : kLinks) {
+    auto rs = extractor.extract(newsgraph::Document{"t", "2020-01-01", "", l.sentence, ""});
+    bool found = false;
+    for (const auto& r : rs)
+      found = found || (r.relation == l.relation && r.subject == l.person && r.org == std::optional<std::string>(l.org));
+    INFO(std::string(l.sentence));
     CHECK(found);
   }
 }

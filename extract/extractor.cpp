@@ -392,6 +392,13 @@ class DocumentExtraction {
     const Mention& tm = tid >= 0 ? ts.mentions[tid] : fixed;
     if (tm.value == "elect") return;  // "President-elect": not in office yet
     std::string title = tid >= 0 ? text_.text.substr(tm.begin, tm.end - tm.begin) : rule.title;
+    // "the first leader to meet him", "the third president to do so": a rank among those who
+    // did something, not an office.
+    if (tid >= 0 && text_.text.compare(tm.end, 4, " to ") == 0) {
+      std::string lower = to_lower_ascii(title);
+      for (const char* rank : {"first ", "second ", "third ", "fourth ", "fifth ", "only ", "last ", "latest "})
+        if (lower.starts_with(rank)) return;
+    }
     auto people = persons_in(p);
     // "Democratic Sens. A, B and C": only a plural title applies to every name of a list.
     std::string lower_title = to_lower_ascii(title);

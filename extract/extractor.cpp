@@ -122,6 +122,7 @@ class DocumentExtraction {
 
  private:
   void run_sentence(const TaggedSentence& ts) {
+    sentence_index_ = static_cast<std::size_t>(&ts - ents_.sentences.data());
     // Every relation has a person in it, and meetings and calls have two: sentences with fewer
     // skip the rules (and the coarse view's rewrites) altogether.
     std::size_t persons = 0;
@@ -173,6 +174,14 @@ class DocumentExtraction {
       if (rule.names_only && is_pronoun(ts, text, rule.symmetric ? group(s.a) : group(s.p))) continue;
       // "If A meets B, ...": a meeting or call in a conditional clause is no fact.
       if (rule.symmetric && not_a_fact_before(text, static_cast<std::size_t>(g[0].data() - text.data()))) continue;
+      if (rule.event == Rule::Event::Attends) {
+        for (int pa : persons_in(group(s.a))) attend_meeting(pa);
+        continue;
+      }
+      if (rule.event == Rule::Event::Joins) {
+        join_meeting(rule, ts, group(s.b));
+        continue;
+      }
       // What follows the persons, not the match: a pattern's last group may have eaten the
       // space or word after them ("... and B{NOTPOSS}").
       std::size_t after = mend;
@@ -300,6 +309,37 @@ class DocumentExtraction {
     return out;
   }
 
+  // The meeting a sentence tells of, for "The meeting included X" in the sentences after it.
+  struct MeetingEvent {
+    std::size_t sentence;
+    int center;  // the first person named as taking part
+    std::vector<int> participants;
+  };
+
+  void attend_meeting(int person) {
+    if (!meeting_ || meeting_->sentence != sentence_index_) meeting_ = MeetingEvent{sentence_index_, person, {}};
+    auto& p = meeting_->participants;
+    if (std::find(p.begin(), p.end(), person) == p.end()) p.push_back(person);
+  }
+
+  // How many sentences after the one that told of a meeting "the meeting" may still mean it.
+  static constexpr std::size_t kMeetingReach = 2;
+
+  void join_meeting(const Rule& rule, const TaggedSentence& ts, re2::StringPiece b) {
+    if (!meeting_ || sentence_index_ - meeting_->sentence > kMeetingReach) return;
+    int center = meeting_->center;
+    for (const auto& m : markers_in(std::string_view(b.data(), b.size()))) {
+      if (m.kind != 'P') continue;
+      // "President Donald Trump's Commerce Secretary Wilbur Ross": the possessor was not there.
+      std::size_t close = std::string_view(b.data(), b.size()).find('\x02', m.pos);
+      if (close != std::string_view::npos && std::string_view(b.data() + close + 1, b.size() - close - 1).starts_with("'s")) continue;
+      int pb = m.index;
+      if (pb == center) continue;
+      emit_one_pair(rule, ts, center, pb, "met_with");
+      attend_meeting(pb);
+    }
+  }
+
   // `relation` is the rule's, or "phoned" for a meeting rule whose match the text says was
   // held by telephone or video.
   void emit_pair(const Rule& rule, const TaggedSentence& ts, re2::StringPiece a, re2::StringPiece b,
@@ -310,18 +350,26 @@ class DocumentExtraction {
   void emit_pairs_from(const Rule& rule, const TaggedSentence& ts, int pa, re2::StringPiece b, const char* relation) {
     for (int pb : persons_in(b)) {
       if (pb == pa) continue;
-      int lo = std::min(pa, pb), hi = std::max(pa, pb);
-      if (!seen_pairs_.insert({relation, lo, hi}).second) continue;
-      Relation r = base(rule, ts);
-      if (r.relation != relation) {
-        r.relation = relation;
-        r.category = std::string(category_of(r.relation));
+      if (std::string_view(relation) == "met_with") {
+        attend_meeting(pa);
+        attend_meeting(pb);
       }
-      r.subject = ents_.persons[pa].name;
-      r.object = ents_.persons[pb].name;
-      r.place = place_of(ts);
-      out_.push_back(std::move(r));
+      emit_one_pair(rule, ts, pa, pb, relation);
     }
+  }
+
+  void emit_one_pair(const Rule& rule, const TaggedSentence& ts, int pa, int pb, const char* relation) {
+    int lo = std::min(pa, pb), hi = std::max(pa, pb);
+    if (!seen_pairs_.insert({relation, lo, hi}).second) return;
+    Relation r = base(rule, ts);
+    if (r.relation != relation) {
+      r.relation = relation;
+      r.category = std::string(category_of(r.relation));
+    }
+    r.subject = ents_.persons[pa].name;
+    r.object = ents_.persons[pb].name;
+    r.place = place_of(ts);
+    out_.push_back(std::move(r));
   }
 
   // The full name of an org slot that is one acronym the document defined, else nullopt.
@@ -485,6 +533,8 @@ class DocumentExtraction {
     return false;
   }
 
+  std::size_t sentence_index_ = 0;          // the sentence run_sentence() is on
+  std::optional<MeetingEvent> meeting_;      // the last meeting told of
   const TaggedSentence* dated_ = nullptr;   // the sentence date_ belongs to
   std::optional<std::string> date_;
   std::vector<int> candidates_;              // run_sentence()'s, reused

@@ -246,7 +246,18 @@ void RuleSet::add_file(const std::string& name, std::string_view contents) {
       auto need = [&](const char* g) {
         if (!groups.count(g)) throw RuleError(where + "pattern has no slot named '" + g + "'");
       };
-      if (rule->symmetric) {
+      std::string event = str("event");
+      if (!event.empty()) {
+        if (rule->relation != "met_with") throw RuleError(where + "\"event\" is for met_with rules only");
+        if (event == "attends") rule->event = Rule::Event::Attends;
+        else if (event == "joins") rule->event = Rule::Event::Joins;
+        else throw RuleError(where + "\"event\" must be \"attends\" or \"joins\"");
+      }
+      if (rule->event == Rule::Event::Attends) {
+        need("a");
+      } else if (rule->event == Rule::Event::Joins) {
+        need("b");
+      } else if (rule->symmetric) {
         need("a");
         need("b");
       } else if (rule->relation == "holds_office") {

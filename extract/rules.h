@@ -8,7 +8,10 @@
 //                  "view": "coarse",                 (optional; "fine" or "coarse")
 //                  "pattern": "{PERSON:a},? (?:{ADV} )?met(?: with)? {PERSONS:b}",
 //                  "unless": "regex",                (optional: reject a match containing it)
-//                  "names_only": true}, ...]}        (optional: p / a must be a name, not "he")
+//                  "names_only": true,               (optional: p / a must be a name, not "he")
+//                  "event": "attends" | "joins"}, ...]}  (optional, met_with: see Rule::event;
+//                                                      an "attends" rule has slot a only, a
+//                                                      "joins" rule slot b only)
 //
 // Patterns are RE2 syntax, matched case-insensitively over bytes (RE2's Latin-1 mode: a
 // non-ASCII letter in a pattern matches its UTF-8 bytes exactly, without case folding), with
@@ -62,6 +65,12 @@ struct Rule {
   std::string title;     // holds_office rules may name the title instead of a {TITLE:t} slot
   std::string org;       // member_of / affiliated_with rules may name the org instead of a slot
   bool names_only = false;  // the person slot (p, or a) must be a name, not "he" or "the minister"
+  // Meeting events across sentences (met_with rules only). Attends: the persons of slot a took
+  // part in a meeting this sentence tells of, with no named partner ("Papadopoulos said at a
+  // March 31 meeting ..."); no record by itself. Joins: the persons of slot b were at the
+  // meeting the last two sentences told of ("The meeting included Governors A, B and C"), and
+  // each gets a pair with that meeting's first person.
+  enum class Event { None, Attends, Joins } event = Event::None;
   std::string pattern;   // as written
   std::string compiled;  // after slot and macro expansion
   std::unique_ptr<re2::RE2> re;

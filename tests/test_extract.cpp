@@ -970,3 +970,35 @@ TEST_CASE("organisations: a possessive department of an organisation; adjectives
   CHECK(has_affiliation(rs, "affiliated_with", "Michel Develli", "Banque Paribas"));
   CHECK(has_pair(rs, "met_with", "Antonio Seixos", "William Rhods"));
 }
+
+TEST_CASE("meeting events: 'the meeting included X' and 'X attended that meeting' join the meeting just told of") {
+  auto rs = extract("Republican governors on Thursday met with Vice President Mike Pens to voice concerns. The meeting "
+                    "at the White House included Governors Kim Reynols of Iowa and Rick Snider of Michigan, as well as "
+                    "President Donald Tramp's Commerce Secretary Wilbur Rosse.");
+  CHECK(has_pair(rs, "met_with", "Mike Pens", "Kim Reynols"));
+  CHECK(has_pair(rs, "met_with", "Mike Pens", "Rick Snider"));
+  CHECK(has_pair(rs, "met_with", "Mike Pens", "Wilbur Rosse"));
+  CHECK_FALSE(has_pair(rs, "met_with", "Mike Pens", "Donald Tramp"));  // a possessor was not there
+  auto attended = extract("George Papadopolus, a campaign adviser, said at a March 31, 2016, meeting of advisers that "
+                          "he had connections. Both Jeff Sessons and Donald Tramp attended that meeting.");
+  CHECK(has_pair(attended, "met_with", "George Papadopolus", "Jeff Sessons"));
+  CHECK(has_pair(attended, "met_with", "George Papadopolus", "Donald Tramp"));
+  CHECK_FALSE(has_pair(attended, "met_with", "Jeff Sessons", "Donald Tramp"));  // a star, as the guidelines ask
+  // Too far from the meeting, or a meeting that was only planned: no pairs.
+  auto far = extract("Mike Pens met Kim Reynols on Monday. Trade was discussed. Prices rose. Markets fell. The meeting "
+                     "also included Rick Snider.");
+  CHECK_FALSE(has_pair(far, "met_with", "Mike Pens", "Rick Snider"));
+  auto planned = extract("Mike Pens will meet Kim Reynols on Monday. The meeting will include Rick Snider.");
+  CHECK(count(planned, "met_with") == 0);
+}
+
+TEST_CASE("rule files: 'event' is for met_with rules, with slot a to attend and slot b to join") {
+  newsgraph::RuleSet set;
+  CHECK_THROWS_WITH_AS(set.add_file("e.json", R"({"rules":[{"id":"e","relation":"phoned","event":"joins","pattern":"{PERSONS:b} attended"}]})"),
+                       doctest::Contains("met_with rules only"), newsgraph::RuleError);
+  CHECK_THROWS_WITH_AS(set.add_file("e.json", R"({"rules":[{"id":"e","relation":"met_with","event":"joins","pattern":"{PERSON:a} attended"}]})"),
+                       doctest::Contains("no slot named 'b'"), newsgraph::RuleError);
+  CHECK_THROWS_WITH_AS(set.add_file("e.json", R"({"rules":[{"id":"e","relation":"met_with","event":"leaves","pattern":"{PERSON:a} left"}]})"),
+                       doctest::Contains("\"attends\" or \"joins\""), newsgraph::RuleError);
+  CHECK_NOTHROW(set.add_file("e.json", R"({"rules":[{"id":"e","relation":"met_with","event":"attends","pattern":"{PERSON:a} spoke at the meeting"}]})"));
+}

@@ -322,8 +322,10 @@ class DocumentExtraction {
     if (std::find(p.begin(), p.end(), person) == p.end()) p.push_back(person);
   }
 
-  // How many sentences after the one that told of a meeting "the meeting" may still mean it.
-  static constexpr std::size_t kMeetingReach = 2;
+  // How many sentences after the one that told of a meeting "the meeting" may still mean it:
+  // the phrasings that join ("those attending the talks", "the meeting included") point back
+  // to the article's meeting, which wire copy may tell of many paragraphs earlier.
+  static constexpr std::size_t kMeetingReach = 20;
 
   void join_meeting(const Rule& rule, const TaggedSentence& ts, re2::StringPiece b) {
     if (!meeting_ || sentence_index_ - meeting_->sentence > kMeetingReach) return;

@@ -984,10 +984,15 @@ TEST_CASE("meeting events: 'the meeting included X' and 'X attended that meeting
   CHECK(has_pair(attended, "met_with", "George Papadopolus", "Jeff Sessons"));
   CHECK(has_pair(attended, "met_with", "George Papadopolus", "Donald Tramp"));
   CHECK_FALSE(has_pair(attended, "met_with", "Jeff Sessons", "Donald Tramp"));  // a star, as the guidelines ask
-  // Too far from the meeting, or a meeting that was only planned: no pairs.
-  auto far = extract("Mike Pens met Kim Reynols on Monday. Trade was discussed. Prices rose. Markets fell. The meeting "
-                     "also included Rick Snider.");
+  // "The talks" a few sentences on still mean the meeting told of; twenty sentences on, no longer.
+  auto later = extract("Mike Pens met Kim Reynols on Monday. Trade was discussed. Prices rose. Markets fell. One of "
+                       "those attending the talks was Rick Snider.");
+  CHECK(has_pair(later, "met_with", "Mike Pens", "Rick Snider"));
+  std::string filler;
+  for (int i = 0; i < 21; ++i) filler += "Prices rose again. ";
+  auto far = extract("Mike Pens met Kim Reynols on Monday. " + filler + "The meeting also included Rick Snider.");
   CHECK_FALSE(has_pair(far, "met_with", "Mike Pens", "Rick Snider"));
+  // A meeting that was only planned: no pairs.
   auto planned = extract("Mike Pens will meet Kim Reynols on Monday. The meeting will include Rick Snider.");
   CHECK(count(planned, "met_with") == 0);
 }

@@ -146,6 +146,7 @@ const Phrasing kInContext[] = {
     {"", "Anna Kowalski interviewed Peter Lindqvist for the BBC."},
     {"", "Anna Kowalski and Peter Lindqvist spoke at a joint news conference."},
     {"", "Anna Kowalski said Peter Lindqvist had met her predecessor."},
+    {"met_with", "Both Anna Kowalski and Peter Lindqvist backed the plan, Poland's foreign ministry said in a statement following the leaders' talks."},
 };
 
 // Names of many origins and shapes in one phrasing that works ("A met B in C"): particles,

@@ -1007,3 +1007,19 @@ TEST_CASE("rule files: 'event' is for met_with rules, with slot a to attend and 
                        doctest::Contains("\"attends\" or \"joins\""), newsgraph::RuleError);
   CHECK_NOTHROW(set.add_file("e.json", R"({"rules":[{"id":"e","relation":"met_with","event":"attends","pattern":"{PERSON:a} spoke at the meeting"}]})"));
 }
+
+TEST_CASE("offices: inverted copula, 'doubles as', 'formerly', 'also a former', 'president pro tempore', before 'tweeted'") {
+  auto rs = extract("Russia's envoy at the time was Sergei Kislyac. Its non-executive chairman is Ms Evangeline Shan. "
+                    "Finance Minister Taro Asso, who doubles as deputy premier, spoke. After the meeting, Mike Pens, "
+                    "also a former governor of Indiana tweeted his thanks. Orrin Hatsch, who is the Senate president "
+                    "pro tempore, spoke.");
+  const Relation* envoy = office(rs, "Sergei Kislyac", "envoy");
+  REQUIRE(envoy);
+  CHECK(envoy->former);
+  CHECK(office(rs, "Evangeline Shan", "chairman"));
+  CHECK(office(rs, "Taro Asso", "deputy premier"));
+  const Relation* governor = office(rs, "Mike Pens", "governor");
+  REQUIRE(governor);
+  CHECK(governor->former);
+  CHECK(office(rs, "Orrin Hatsch", "president pro tempore"));
+}

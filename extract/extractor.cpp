@@ -204,7 +204,7 @@ class DocumentExtraction {
         emit_office(rule, ts, text, group(s.p), group(s.t), first_nonempty({group(s.o), group(s.o2), group(s.o3)}),
                     group(s.former));
       else
-        emit_affiliation(rule, ts, text, group(s.p), group(s.o));
+        emit_affiliation(rule, ts, text, group(s.p), first_nonempty({group(s.o), group(s.o2)}));
     }
   }
 
@@ -500,7 +500,9 @@ class DocumentExtraction {
       std::string lower = to_lower_ascii(*org);
       if ((lex.is_non_name(lower) && !lex.is_org_word(lower)) || lex.is_title_modifier(lower)) return;
     }
-    if (rule.org.empty() && org->ends_with("-based")) return;  // "a Chicago-based lawyer": a place
+    // "a Chicago-based lawyer", "an Obama-era official": a place or a time, not an employer.
+    for (const char* suffix : {"-based", "-era", "-led", "-backed"})
+      if (rule.org.empty() && org->ends_with(suffix)) return;
     if (rule.org.empty() && names_a_person(*org)) return;  // "former Trump strategist X": a person's, no org
     if (rule.org.empty() && Lexicon::builtin().is_plain_place(to_lower_ascii(*org)))
       return;  // "New York attorney": where the person works, not for whom

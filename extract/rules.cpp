@@ -236,6 +236,14 @@ void RuleSet::add_file(const std::string& name, std::string_view contents) {
       rule->compiled = expand(rule->pattern, where);
       rule->re = std::make_unique<RE2>(rule->compiled, rule_options());
       if (!rule->re->ok()) throw RuleError(where + "bad pattern: " + readable(rule->re->error()));
+      // RE2 accepts a group name twice and reports only one of the two groups: a slot written
+      // in two alternatives would silently lose what the second one captures.
+      for (std::size_t at = rule->compiled.find("(?P<"); at != std::string::npos; at = rule->compiled.find("(?P<", at + 4)) {
+        std::size_t close = rule->compiled.find('>', at);
+        std::string group = rule->compiled.substr(at + 4, close - at - 4);
+        if (rule->compiled.find("(?P<" + group + ">", close) != std::string::npos)
+          throw RuleError(where + "slot or group '" + group + "' appears twice; write one rule per alternative");
+      }
       const auto& groups = rule->re->NamedCapturingGroups();
       auto slot = [&](const char* g) {
         auto it = groups.find(g);

@@ -1023,3 +1023,26 @@ TEST_CASE("offices: inverted copula, 'doubles as', 'formerly', 'also a former', 
   CHECK(governor->former);
   CHECK(office(rs, "Orrin Hatsch", "president pro tempore"));
 }
+
+TEST_CASE("rule files: a slot written twice is refused (RE2 would report only one of the two groups)") {
+  newsgraph::RuleSet set;
+  CHECK_THROWS_WITH_AS(
+      set.add_file("d.json", R"js({"rules":[{"id":"d","relation":"met_with","pattern":"(?:{PERSON:a} met {PERSON:b}|{PERSON:b} was met by {PERSON:a})"}]})js"),
+      doctest::Contains("'a' appears twice"), newsgraph::RuleError);
+}
+
+TEST_CASE("affiliations and membership: spies and officers, employers after 'at', 'for the Liberal Democrats'") {
+  auto rs = extract("Oleg Gordievskiy, a senior KGB officer who defected, spoke. Mr Viktor Makarev joined the KGB in "
+                    "1970. Neil Wilsen, an analyst at Markets.com said so. David Kahns - a former Yale historian, agreed. "
+                    "Vincent Cabel, for the Liberal Democrats, called for change. For the Lib Dems, Vince Cables said no.");
+  CHECK(has_affiliation(rs, "affiliated_with", "Oleg Gordievskiy", "KGB"));
+  CHECK(has_affiliation(rs, "affiliated_with", "Viktor Makarev", "KGB"));
+  CHECK(has_affiliation(rs, "affiliated_with", "Neil Wilsen", "Markets.com"));
+  CHECK(has_affiliation(rs, "affiliated_with", "David Kahns", "Yale"));
+  CHECK(has_affiliation(rs, "member_of", "Vincent Cabel", "Liberal Democrats"));
+  CHECK(has_affiliation(rs, "member_of", "Vince Cables", "Liberal Democrats"));
+  // A source at the end of a clause is no apposition; an era or a place is no employer.
+  auto no = extract("Roy Moorr got the money, an RNC official said. John Brennen, an Obama-era official, spoke. Ana "
+                    "Higuera, a lawyer in Havana, agreed.");
+  CHECK(count(no, "affiliated_with") == 0);
+}

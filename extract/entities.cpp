@@ -664,7 +664,10 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, std::s
           if (te && t[e].allcaps) break;  // "Frank Field MP": an abbreviation is never a surname
           // "a former Alabama Supreme Court Justice": a title that closes the run after an
           // organisation word is that organisation's post, not part of its name.
-          if (te && sc.is(e - 1, kOrgWord) && (te >= t.size() || !t[te].word || !t[te].cap)) break;
+          // "The current FHFA Director, Mel Watt": the same after an acronym that opens the run.
+          if (te && (sc.is(e - 1, kOrgWord) || (e == b + 1 && t[b].allcaps)) &&
+              (te >= t.size() || !t[te].word || !t[te].cap))
+            break;
         }
         if (auto ce = e > b ? sc.match_country(e).first : 0; ce && !sc.is(e - 1, kOrgWord)) {
           // A country that ends a longer place name is part of it ("New Jersey", "New

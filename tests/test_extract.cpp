@@ -1046,3 +1046,18 @@ TEST_CASE("affiliations and membership: spies and officers, employers after 'at'
                     "Higuera, a lawyer in Havana, agreed.");
   CHECK(count(no, "affiliated_with") == 0);
 }
+
+TEST_CASE("precision audit: names of bodies, 'who heads', 'has remained', subjects with companions") {
+  auto rs = extract("General Paul Selvo, vice chairman of the Joint Chiefs of Staff, told Congress so. The current FHFA "
+                    "Director, Mel Watts, is an appointee. Representative Mark Meadowz, who heads the House Freedom "
+                    "Caucus, said so. Devin Nunez has remained chairman of the intelligence panel. Republican incumbent "
+                    "David Yancy won. The Republican National Convention opened. Donald Tramp and senior cabinet "
+                    "officials met with nine Republican senators, including Ted Cruse of Texas, at the White House.");
+  CHECK(has_affiliation(rs, "holds_office", "Paul Selvo", "Joint Chiefs of Staff"));
+  CHECK(has_affiliation(rs, "holds_office", "Mel Watts", "FHFA"));
+  CHECK(has_affiliation(rs, "holds_office", "Mark Meadowz", "House Freedom Caucus"));
+  CHECK(office(rs, "Devin Nunez", "chairman"));
+  CHECK(has_affiliation(rs, "member_of", "David Yancy", "Republican Party"));
+  CHECK(std::none_of(rs.begin(), rs.end(), [](const Relation& r) { return r.subject == "National Convention"; }));
+  CHECK(has_pair(rs, "met_with", "Donald Tramp", "Ted Cruse"));
+}

@@ -312,14 +312,13 @@ class DocumentExtraction {
   // The meeting a sentence tells of, for "The meeting included X" in the sentences after it.
   struct MeetingEvent {
     std::size_t sentence;
-    int center;  // the first person named as taking part
-    std::vector<int> participants;
+    int center;  // the first person named as taking part: the guidelines' star is around them
   };
 
+  // `person` took part in a meeting this sentence tells of; the first such person of the
+  // sentence is its centre.
   void attend_meeting(int person) {
-    if (!meeting_ || meeting_->sentence != sentence_index_) meeting_ = MeetingEvent{sentence_index_, person, {}};
-    auto& p = meeting_->participants;
-    if (std::find(p.begin(), p.end(), person) == p.end()) p.push_back(person);
+    if (!meeting_ || meeting_->sentence != sentence_index_) meeting_ = MeetingEvent{sentence_index_, person};
   }
 
   // How many sentences after the one that told of a meeting "the meeting" may still mean it:
@@ -337,8 +336,7 @@ class DocumentExtraction {
       if (close != std::string_view::npos && std::string_view(b.data() + close + 1, b.size() - close - 1).starts_with("'s")) continue;
       int pb = m.index;
       if (pb == center) continue;
-      emit_one_pair(rule, ts, center, pb, "met_with");
-      attend_meeting(pb);
+      emit_one_pair(rule, ts, center, pb, "met_with");  // joiners leave the centre as it is
     }
   }
 

@@ -749,7 +749,13 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, std::s
       if (out.chunks.size() == before + 1 && out.chunks.back().kind == MentionKind::Person &&
           out.chunks.back().te - out.chunks.back().tb >= 2 && !out.chunks.back().anchored && before > 0 &&
           out.chunks[before - 1].kind == MentionKind::Title) {
-        std::size_t of = b >= 1 && sc.lower(b - 1) == "the" ? b - 2 : b - 1;
+        // "chief executive of Exxon Mobil", "leader of the opposition Civic Platform": "of",
+        // maybe "the", maybe one lower-case word, then the name.
+        std::size_t before_run = b;
+        if (before_run >= 2 && t[before_run - 1].word && !t[before_run - 1].cap && sc.lower(before_run - 1) != "of" &&
+            sc.lower(before_run - 1) != "the" && sc.lower(before_run - 2) == "the")
+          --before_run;
+        std::size_t of = before_run >= 1 && sc.lower(before_run - 1) == "the" ? before_run - 2 : before_run - 1;
         if (of + 1 >= 2 && of < t.size() && sc.lower(of) == "of" && out.chunks[before - 1].te == of)
           out.chunks.back() = {MentionKind::Org, out.chunks.back().tb, out.chunks.back().te, out.chunks.back().tb,
                                false, false, 0, kTentativeOrg};

@@ -462,6 +462,7 @@ class DocumentExtraction {
     r.subject = ents_.persons[pid].name;
     r.title = title;
     r.org = org_text(ts, text, o);
+    if (r.org && names_nothing(*r.org)) r.org.reset();  // "took over as finance minister in May."
     r.org_full = acronym_expansion(ts, o);
     r.former = tm.value == "former" || !former.empty();
     r.object = r.org ? title + " of " + *r.org : title;
@@ -493,11 +494,7 @@ class DocumentExtraction {
     if (rule.org.empty() && countries_only(o, ms)) return;
     if (Lexicon::builtin().is_portfolio(to_lower_ascii(*org))) return;  // "Homeland Security Adviser": a domain
     // "Former national security adviser X": a capitalised word that names no organisation.
-    if (rule.org.empty() && org->find(' ') == std::string::npos) {
-      const auto& lex = Lexicon::builtin();
-      std::string lower = to_lower_ascii(*org);
-      if ((lex.is_non_name(lower) && !lex.is_org_word(lower)) || lex.is_title_modifier(lower)) return;
-    }
+    if (rule.org.empty() && names_nothing(*org)) return;
     // "a Chicago-based lawyer", "an Obama-era official": a place or a time, not an employer.
     for (const char* suffix : {"-based", "-era", "-led", "-backed"})
       if (rule.org.empty() && org->ends_with(suffix)) return;
@@ -515,6 +512,17 @@ class DocumentExtraction {
       r.org_full = acronym_expansion(ts, o);
       out_.push_back(std::move(r));
     }
+  }
+
+  // Whether an organisation slot is one common word that names no organisation: "Former"
+  // opening a sentence, "May." after "in". Organisation words ("Reuters") do name one.
+  static bool names_nothing(std::string org) {
+    while (!org.empty() && (org.back() == '.' || org.back() == ',')) org.pop_back();
+    if (org.empty()) return true;
+    if (org.find(' ') != std::string::npos) return false;
+    const auto& lex = Lexicon::builtin();
+    std::string lower = to_lower_ascii(org);
+    return (lex.is_non_name(lower) && !lex.is_org_word(lower)) || lex.is_title_modifier(lower);
   }
 
   // Whether a one-word `org` is a word of the full name of a person of this document ("Trump"

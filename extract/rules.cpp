@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "extract/embedded.h"
@@ -207,6 +208,7 @@ void RuleSet::add_file(const std::string& name, std::string_view contents) {
     const auto& rs = d["rules"];
     if (!rs.IsArray()) throw RuleError(name + ": \"rules\" must be an array");
     int index = 0;
+    std::set<std::string> ids_here;  // a file that names a rule twice has a slip, not an override
     for (const auto& r : rs.GetArray()) {
       ++index;
       if (!r.IsObject()) throw RuleError(name + ": rule #" + std::to_string(index) + " is not an object");
@@ -221,6 +223,8 @@ void RuleSet::add_file(const std::string& name, std::string_view contents) {
       rule->file = name;
       rule->line = line_of_id(contents, rule->id);
       std::string where = name + ":" + std::to_string(rule->line) + ": rule " + rule->id + ": ";
+      if (!ids_here.insert(rule->id).second)
+        throw RuleError(where + "this id appears twice in the file (a later file may replace a rule by its id; one file may not)");
       rule->relation = str("relation");
       rule->category = std::string(category_of(rule->relation));
       if (rule->category.empty())

@@ -1061,3 +1061,16 @@ TEST_CASE("precision audit: names of bodies, 'who heads', 'has remained', subjec
   CHECK(std::none_of(rs.begin(), rs.end(), [](const Relation& r) { return r.subject == "National Convention"; }));
   CHECK(has_pair(rs, "met_with", "Donald Tramp", "Ted Cruse"));
 }
+
+TEST_CASE("rule files: one file may not name a rule twice; a later file replaces a rule by its id") {
+  newsgraph::RuleSet set;
+  CHECK_THROWS_WITH_AS(set.add_file("twice.json", R"js({"rules":[
+      {"id":"t","relation":"met_with","pattern":"{PERSON:a} met {PERSON:b}"},
+      {"id":"t","relation":"met_with","pattern":"{PERSON:a} saw {PERSON:b}"}]})js"),
+                       doctest::Contains("appears twice in the file"), newsgraph::RuleError);
+  newsgraph::RuleSet layered;
+  layered.add_file("one.json", R"js({"rules":[{"id":"t","relation":"met_with","pattern":"{PERSON:a} met {PERSON:b}"}]})js");
+  layered.add_file("two.json", R"js({"rules":[{"id":"t","relation":"met_with","pattern":"{PERSON:a} saw {PERSON:b}"}]})js");
+  REQUIRE(layered.rules().size() == 1);
+  CHECK(layered.rules()[0]->pattern == "{PERSON:a} saw {PERSON:b}");
+}

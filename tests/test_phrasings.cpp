@@ -282,7 +282,25 @@ const Office kOffices[] = {
     {"Avril Haines", "Director of National Intelligence", "Director of National Intelligence Avril Haines spoke on Monday."},
     {"Karine Jean-Pierre", "press secretary", "White House press secretary Karine Jean-Pierre spoke on Monday."},
     {"Ron DeSantis", "Governor", "Florida Governor Ron DeSantis spoke on Monday."},
-    {"Eric Adams", "Mayor", "New York City Mayor Eric Adams spoke on Monday."}
+    {"Eric Adams", "Mayor", "New York City Mayor Eric Adams spoke on Monday."},
+    {"Anna Kowalski", "chief executive", "Orlen named Anna Kowalski as its new chief executive on Monday."},
+    {"Anna Kowalski", "president", "Anna Kowalski was elected president of the party on Sunday."},
+    {"Anna Kowalski", "governor", "Anna Kowalski was appointed governor of the central bank in 2016."},
+    {"Anna Kowalski", "chair", "Anna Kowalski, who chairs the Banking Committee, said so."},
+    {"Anna Kowalski", "prime minister", "Anna Kowalski was sworn in as prime minister on Monday."},
+    {"Anna Kowalski", "finance minister", "Anna Kowalski took over as finance minister in May."},
+    {"Anna Kowalski", "chief executive", "Anna Kowalski, who became chief executive of Orlen in 2019, said so."},
+    {"Anna Kowalski", "Foreign Minister", "Anna Kowalski, the country's Foreign Minister, said so."},
+    {"Anna Kowalski", "ambassador", "Anna Kowalski was Poland's ambassador to Norway until 2019."},
+    {"Anna Kowalski", "leader", "Anna Kowalski, leader of the opposition Civic Platform, said so."},
+    {"Anna Kowalski", "mayor", "The mayor, Anna Kowalski, said so."},
+    {"Anna Kowalski", "spokeswoman", "A spokeswoman for the ministry, Anna Kowalski, said so."},
+    {"Anna Kowalski", "CEO", "Anna Kowalski, CEO of Orlen, said so."},
+    {"Anna Kowalski", "director", "Anna Kowalski, director of the National Museum in Warsaw, said so."},
+    {"Anna Kowalski", "head", "Anna Kowalski, the head of Poland's central bank, said so."},
+    {"Anna Kowalski", "president", "Anna Kowalski, 64, president of the Polish Bank Association, said so."},
+    {"Anna Kowalski", "chairwoman", "Orlen chairwoman Anna Kowalski said so."},
+    {"Anna Kowalski", "minister", "Anna Kowalski, a former minister, said so."}
 };
 
 // Membership of a party and links to an employer: "a fellow at", "X economist", "of Chatham

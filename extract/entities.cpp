@@ -423,10 +423,7 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
   // "Xi Jinping Thought": a doctrine named after a person is not that person.
   auto doctrine = [&](std::string_view w) { return w == "thought" || w == "doctrine" || w == "theory"; };
   // Post-nominal letters ("Guy Mansfield QC", "Jane Doe OBE") close a name without being part of it.
-  auto post_nominal = [&](std::size_t k) {
-    std::string_view w = sc.lower(k);
-    return t[k].allcaps && (w == "qc" || w == "kc" || w == "obe" || w == "cbe" || w == "mbe" || w == "kbe" || w == "dbe");
-  };
+  auto post_nominal = [&](std::size_t k) { return t[k].allcaps && sc.is(k, kPostNominal); };
   while (e > b && (calendar(e - 1) || is_org_joiner(sc.lower(e - 1)) || !t[e - 1].cap ||
                    (e - b >= 3 && doctrine(sc.lower(e - 1))) || (e - b >= 3 && post_nominal(e - 1))))
     --e;

@@ -124,6 +124,7 @@ Lexicon::Lexicon() {
   load("role_words.txt", kRoleWord);
   load("surname_countries.txt", kSurnameCountry);
   load("given_name_words.txt", kGivenNameWord);
+  load("post_nominals.txt", kPostNominal);
   auto set_value = [&](std::string_view key, std::string_view value, bool party) {
     auto& e = words_.add(to_lower_ascii(key));
     values_.emplace_back(value);

@@ -44,6 +44,7 @@ enum LexFlag : std::uint32_t {
   kInstitutionPlace = 1u << 19,  // places.txt: a place that stands for an institution ("Downing Street")
   kSurnameCountry = 1u << 20,    // a country word that is also a common surname ("Jordan")
   kGivenNameWord = 1u << 21,     // a month or country that is also a first name ("Jan", "Israel")
+  kPostNominal = 1u << 22,       // letters after a name that are not part of it ("QC", "OBE")
 };
 
 // An open-addressing hash table from lower-cased words or phrases to their lexicon entry.

@@ -11,8 +11,9 @@ void add_rules_command(CLI::App& app, int& status) {
   cmd->require_subcommand(1);
   cmd->footer(
       "A rule file is JSON: {\"macros\":{...}, \"collapse\":[...], \"rules\":[{\"id\",\"relation\",\n"
-      "\"pattern\",\"view\",\"unless\"}]}. Patterns are RE2 over tagged sentences with typed slots\n"
-      "such as {PERSON:a} met with {PERSONS:b}; see extract/rules.h and rules/*.json.");
+      "\"pattern\",\"view\",\"unless\",\"names_only\",\"event\"}]}. Patterns are RE2 (byte mode)\n"
+      "over tagged sentences with typed slots such as {PERSON:a} met with {PERSONS:b}; see\n"
+      "extract/rules.h and rules/*.json. A rule whose id is built in replaces that rule.");
 
   auto* list = cmd->add_subcommand("list", "List the built-in rules (id, relation, view, pattern)");
   list->callback([&status] {

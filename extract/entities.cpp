@@ -597,6 +597,17 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, std::s
       after_title = false;
       continue;
     }
+    // Four or more words in capitals in a row ("CHIEF MARKET ECONOMIST AT FIRST STANDARD
+    // FINANCIAL"): a heading or a shouted line, where capitals tell nothing about names.
+    if (t[i].allcaps) {
+      std::size_t e = i;
+      while (e < t.size() && t[e].word && t[e].allcaps) ++e;
+      if (e - i >= 4) {
+        i = e;
+        after_title = false;
+        continue;
+      }
+    }
     if (auto tm = sc.match_title(i); tm.end) {
       // A capitalised title word that opens a name run of its own is still a title
       // ("President Xi"), but "General Motors" is not: require the lexicon match.

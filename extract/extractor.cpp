@@ -519,7 +519,10 @@ class DocumentExtraction {
   static bool names_nothing(std::string org) {
     while (!org.empty() && (org.back() == '.' || org.back() == ',')) org.pop_back();
     if (org.empty()) return true;
-    if (org.find(' ') != std::string::npos) return false;
+    if (org.find(' ') != std::string::npos) {
+      // Words in capitals from a shouted line ("CHIEF MARKET", "TD SECURITIES IN NEW").
+      return std::none_of(org.begin(), org.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    }
     const auto& lex = Lexicon::builtin();
     std::string lower = to_lower_ascii(org);
     return (lex.is_non_name(lower) && !lex.is_org_word(lower)) || lex.is_title_modifier(lower);

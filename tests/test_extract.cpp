@@ -1074,3 +1074,12 @@ TEST_CASE("rule files: one file may not name a rule twice; a later file replaces
   REQUIRE(layered.rules().size() == 1);
   CHECK(layered.rules()[0]->pattern == "{PERSON:a} saw {PERSON:b}");
 }
+
+TEST_CASE("shouted lines: four or more words in capitals name nobody, and capitals are no employer") {
+  auto rs = extract("PETER CARDILO, CHIEF MARKET ECONOMIST AT FIRST STANDARD FINANCIAL IN NEW YORK: \"It prompts "
+                    "Congress.\" GENADIY GOLDBERK, INTEREST RATES STRATEGIST AT TD SECURITIES IN NEW YORK: \"Yes.\"");
+  CHECK(std::none_of(rs.begin(), rs.end(), [](const Relation& r) {
+    return r.subject == "MARKET" || (r.org && (*r.org == "CHIEF MARKET" || *r.org == "INTEREST RATES"));
+  }));
+  CHECK(rs.empty());
+}

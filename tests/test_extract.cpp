@@ -1083,3 +1083,11 @@ TEST_CASE("shouted lines: four or more words in capitals name nobody, and capita
   }));
   CHECK(rs.empty());
 }
+
+TEST_CASE("offices: in a list of titled names, ', and Chairman of X, Y' is Y's office, not the name before") {
+  auto rs = extract("SST Committee Chairman Lamar Smyth, Vice Chairman Frank Lukas, and Chairman of the Environment "
+                    "Subcommittee, Andy Bigs, repeated a request.");
+  CHECK(office(rs, "Frank Lukas", "Vice Chairman"));
+  CHECK(has_affiliation(rs, "holds_office", "Andy Bigs", "Environment Subcommittee"));
+  CHECK_FALSE(has_affiliation(rs, "holds_office", "Frank Lukas", "Environment Subcommittee"));
+}

@@ -1107,6 +1107,16 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
       else if (c.tb > 0 && s.tokens[c.tb - 1].word) note_sex(id, sex_of_word(low(s.tokens[c.tb - 1])));
     }
   }
+  // Failing those, a first name that tells the sex ("Hillary Clinton", "Donald Trump").
+  for (std::size_t id = 0; id < table.persons().size(); ++id) {
+    if (id < sex.size() && sex[id] != Sex::kUnknown) continue;
+    const std::string& name = table.persons()[id].name;
+    std::size_t space = name.find(' ');
+    if (space == std::string::npos) continue;
+    std::uint32_t f = lex.flags(to_lower_ascii(name.substr(0, space)));
+    if ((f & kFemaleName) && !(f & kMaleName)) note_sex(static_cast<int>(id), Sex::kFemale);
+    if ((f & kMaleName) && !(f & kFemaleName)) note_sex(static_cast<int>(id), Sex::kMale);
+  }
   auto fits = [&](int id, std::string_view pronoun) {
     if (id < 0 || static_cast<std::size_t>(id) >= sex.size()) return true;
     Sex x = sex[static_cast<std::size_t>(id)];

@@ -125,6 +125,8 @@ Lexicon::Lexicon() {
   load("surname_countries.txt", kSurnameCountry);
   load("given_name_words.txt", kGivenNameWord);
   load("post_nominals.txt", kPostNominal);
+  load("female_first_names.txt", kFemaleName);
+  load("male_first_names.txt", kMaleName);
   auto set_value = [&](std::string_view key, std::string_view value, bool party) {
     auto& e = words_.add(to_lower_ascii(key));
     values_.emplace_back(value);

@@ -45,6 +45,8 @@ enum LexFlag : std::uint32_t {
   kSurnameCountry = 1u << 20,    // a country word that is also a common surname ("Jordan")
   kGivenNameWord = 1u << 21,     // a month or country that is also a first name ("Jan", "Israel")
   kPostNominal = 1u << 22,       // letters after a name that are not part of it ("QC", "OBE")
+  kFemaleName = 1u << 23,        // a first name that tells a woman ("Hillary")
+  kMaleName = 1u << 24,          // a first name that tells a man ("Donald")
 };
 
 // An open-addressing hash table from lower-cased words or phrases to their lexicon entry.

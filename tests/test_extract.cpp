@@ -1091,3 +1091,10 @@ TEST_CASE("offices: in a list of titled names, ', and Chairman of X, Y' is Y's o
   CHECK(has_affiliation(rs, "holds_office", "Andy Bigs", "Environment Subcommittee"));
   CHECK_FALSE(has_affiliation(rs, "holds_office", "Frank Lukas", "Environment Subcommittee"));
 }
+
+TEST_CASE("pronouns: a first name that tells the sex decides when no honorific does") {
+  auto rs = extract("Donald Tramp gave money to Kirsten Gillibrund's campaign in 2010, and he donated more to her in "
+                    "2007 while she was a member of the House of Representatives.");
+  CHECK(has_affiliation(rs, "member_of", "Kirsten Gillibrund", "House of Representatives"));
+  CHECK_FALSE(has_affiliation(rs, "member_of", "Donald Tramp", "House of Representatives"));
+}

@@ -154,6 +154,8 @@ class DocumentExtraction {
         apply(*rules_.rules()[idx], ts, text);
       }
     }
+    for (const auto& [rule, persons] : pending_joins_) join_meeting(*rule, ts, persons);
+    pending_joins_.clear();
   }
 
   void apply(const Rule& rule, const TaggedSentence& ts, const std::string& text) {
@@ -179,7 +181,9 @@ class DocumentExtraction {
         continue;
       }
       if (rule.event == Rule::Event::Joins) {
-        join_meeting(rule, ts, group(s.b));
+        // Joined once every rule has run on the sentence: the meeting it joins may be one a
+        // later rule (of the coarse view) finds in this same sentence.
+        pending_joins_.push_back({&rule, present_persons(group(s.b))});
         continue;
       }
       // What follows the persons, not the match: a pattern's last group may have eaten the
@@ -326,18 +330,25 @@ class DocumentExtraction {
   // to the article's meeting, which wire copy may tell of many paragraphs earlier.
   static constexpr std::size_t kMeetingReach = 20;
 
-  void join_meeting(const Rule& rule, const TaggedSentence& ts, re2::StringPiece b) {
+  // The persons a joining slot names, without possessors ("President Donald Trump's Commerce
+  // Secretary Wilbur Ross": Trump was not there).
+  static std::vector<int> present_persons(re2::StringPiece b) {
+    std::vector<int> out;
+    std::string_view s(b.data(), b.size());
+    for (const auto& m : markers_in(s)) {
+      if (m.kind != 'P') continue;
+      std::size_t close = s.find('\x02', m.pos);
+      if (close != std::string_view::npos && s.substr(close + 1).starts_with("'s")) continue;
+      out.push_back(m.index);
+    }
+    return out;
+  }
+
+  void join_meeting(const Rule& rule, const TaggedSentence& ts, const std::vector<int>& persons) {
     if (!meeting_ || sentence_index_ - meeting_->sentence > kMeetingReach) return;
     int center = meeting_->center;
-    for (const auto& m : markers_in(std::string_view(b.data(), b.size()))) {
-      if (m.kind != 'P') continue;
-      // "President Donald Trump's Commerce Secretary Wilbur Ross": the possessor was not there.
-      std::size_t close = std::string_view(b.data(), b.size()).find('\x02', m.pos);
-      if (close != std::string_view::npos && std::string_view(b.data() + close + 1, b.size() - close - 1).starts_with("'s")) continue;
-      int pb = m.index;
-      if (pb == center) continue;
-      emit_one_pair(rule, ts, center, pb, "met_with");  // joiners leave the centre as it is
-    }
+    for (int pb : persons)
+      if (pb != center) emit_one_pair(rule, ts, center, pb, "met_with");  // joiners leave the centre as it is
   }
 
   // `relation` is the rule's, or "phoned" for a meeting rule whose match the text says was
@@ -548,6 +559,7 @@ class DocumentExtraction {
 
   std::size_t sentence_index_ = 0;          // the sentence run_sentence() is on
   std::optional<MeetingEvent> meeting_;      // the last meeting told of
+  std::vector<std::pair<const Rule*, std::vector<int>>> pending_joins_;  // this sentence's joiners
   const TaggedSentence* dated_ = nullptr;   // the sentence date_ belongs to
   std::optional<std::string> date_;
   std::vector<int> candidates_;              // run_sentence()'s, reused

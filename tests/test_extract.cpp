@@ -995,6 +995,11 @@ TEST_CASE("meeting events: 'the meeting included X' and 'X attended that meeting
   for (int i = 0; i < 21; ++i) filler += "Prices rose again. ";
   auto far = extract("Mike Pens met Kim Reynols on Monday. " + filler + "The meeting also included Rick Snider.");
   CHECK_FALSE(has_pair(far, "met_with", "Mike Pens", "Rick Snider"));
+  // A joiner in the same sentence as the meeting: joined once every rule has run on it.
+  auto hosted = extract("Yang Jiechy was hosted to lunch by Teo Chee Hian, while Foreign Minister Vivian Balakrishnun "
+                        "hosted breakfast.");
+  CHECK(has_pair(hosted, "met_with", "Yang Jiechy", "Teo Chee Hian"));
+  CHECK(has_pair(hosted, "met_with", "Yang Jiechy", "Vivian Balakrishnun"));
   // A meeting that was only planned: no pairs.
   auto planned = extract("Mike Pens will meet Kim Reynols on Monday. The meeting will include Rick Snider.");
   CHECK(count(planned, "met_with") == 0);

@@ -147,6 +147,7 @@ const Phrasing kInContext[] = {
     {"", "Anna Kowalski and Peter Lindqvist spoke at a joint news conference."},
     {"", "Anna Kowalski said Peter Lindqvist had met her predecessor."},
     {"met_with", "Both Anna Kowalski and Peter Lindqvist backed the plan, Poland's foreign ministry said in a statement following the leaders' talks."},
+    {"met_with", "Anna Kowalski was hosted to lunch by Lars Dahlberg, while Peter Lindqvist hosted breakfast."}
 };
 
 // Names of many origins and shapes in one phrasing that works ("A met B in C"): particles,

@@ -501,17 +501,8 @@ class DocumentExtraction {
     else
       org = org_text(ts, text, o);
     if (!org || org->empty()) return;
-    // "Russian lawyer X": a nationality, not an organisation one is affiliated with.
-    if (rule.org.empty() && countries_only(o, ms)) return;
     if (Lexicon::builtin().is_portfolio(to_lower_ascii(*org))) return;  // "Homeland Security Adviser": a domain
-    // "Former national security adviser X": a capitalised word that names no organisation.
-    if (rule.org.empty() && names_nothing(*org)) return;
-    // "a Chicago-based lawyer", "an Obama-era official": a place or a time, not an employer.
-    for (const char* suffix : {"-based", "-era", "-led", "-backed"})
-      if (rule.org.empty() && org->ends_with(suffix)) return;
-    if (rule.org.empty() && names_a_person(*org)) return;  // "former Trump strategist X": a person's, no org
-    if (rule.org.empty() && Lexicon::builtin().is_plain_place(to_lower_ascii(*org)))
-      return;  // "New York attorney": where the person works, not for whom
+    if (rule.org.empty() && !names_an_employer(*org, o, ms)) return;
     if (opens_portfolio(text, o)) return;  // "National security adviser X": a domain, capitalised
     for (int pid : pids) {
       auto key = std::make_tuple(rule.relation, pid, to_lower_ascii(*org));
@@ -523,6 +514,18 @@ class DocumentExtraction {
       r.org_full = acronym_expansion(ts, o);
       out_.push_back(std::move(r));
     }
+  }
+
+  // Whether an organisation slot the text filled names someone a person can work for.
+  bool names_an_employer(const std::string& org, re2::StringPiece o, const std::vector<Marker>& ms) const {
+    if (countries_only(o, ms)) return false;  // "Russian lawyer X": a nationality
+    if (names_nothing(org)) return false;     // "Former national security adviser X"
+    // "a Chicago-based lawyer", "an Obama-era official": a place or a time.
+    for (const char* suffix : {"-based", "-era", "-led", "-backed"})
+      if (org.ends_with(suffix)) return false;
+    if (names_a_person(org)) return false;  // "former Trump strategist X": a person's, no org
+    // "New York attorney": where the person works, not for whom ("Downing Street" does employ).
+    return !Lexicon::builtin().is_plain_place(to_lower_ascii(org));
   }
 
   // Whether an organisation slot is one common word that names no organisation: "Former"

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 #include <unordered_map>
 
 #include "extract/lexicon.h"
@@ -293,20 +294,82 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
     }
   }
 
-  // Titles right before a person ("Chancellor Gordon Brown") let "the chancellor" refer back.
-  std::map<std::string, std::vector<int>> holders;
+  // Titles right before a person ("Chancellor Gordon Brown") or in apposition to one ("Russia's
+  // then-ambassador, Sergei Kislyak"; "Sergei Kislyak, Russia's ambassador") let "the chancellor"
+  // and "the Russian ambassador" refer back. A holder keeps the country written with the title.
+  // A title's own words, lower-cased: "then-ambassador" is held as "ambassador".
+  auto title_key = [&](const ScannedSentence& s, const Chunk& c) {
+    std::string key = to_lower_ascii(join_tokens(s.tokens, c.tb, c.te, clean));
+    if (c.text_begin > s.tokens[c.tb].begin) key.erase(0, std::min(key.size(), c.text_begin - s.tokens[c.tb].begin));
+    return key;
+  };
+  struct Holder {
+    int person;
+    std::string country;
+  };
+  std::map<std::string, std::vector<Holder>> holders;
+  std::set<std::pair<std::size_t, std::size_t>> naming_titles;  // (sentence, chunk) of titles that name a holder
   for (std::size_t si = 0; si < scanned.size(); ++si) {
     auto& s = scanned[si];
+    auto country_before = [&](std::size_t ci) -> std::string {  // "Russian ambassador", "Russia's ambassador"
+      if (ci == 0 || s.chunks[ci - 1].kind != MentionKind::Country) return {};
+      const auto& k = s.chunks[ci - 1];
+      std::size_t tb = s.chunks[ci].tb;
+      if (k.te == tb || (k.te + 1 == tb && s.tokens[k.te].text == "'s")) return k.value;
+      return {};
+    };
+    auto note = [&](std::size_t ti, int person) {
+      if (person < 0) return;
+      naming_titles.emplace(si, ti);
+      auto& v = holders[title_key(s, s.chunks[ti])];
+      std::string country = country_before(ti);
+      for (const auto& h : v)
+        if (h.person == person && h.country == country) return;
+      v.push_back({person, std::move(country)});
+    };
+    auto comma_between = [&](std::size_t a, std::size_t b) {
+      return s.chunks[a].te + 1 == s.chunks[b].tb && s.tokens[s.chunks[a].te].text == ",";
+    };
+    // An apposition is closed by a comma or the sentence's end; without that, "Before meeting
+    // Bush, the Crown Prince paid a call" would make Bush the crown prince.
+    auto closed_after = [&](std::size_t te) {
+      if (te >= s.tokens.size()) return true;
+      std::string_view w = s.tokens[te].text;
+      return w == "," || ((w == "." || w == ";") && te + 1 == s.tokens.size());
+    };
     for (std::size_t ci = 0; ci + 1 < s.chunks.size(); ++ci) {
       auto& c = s.chunks[ci];
       auto& n = s.chunks[ci + 1];
-      if (c.kind == MentionKind::Title && n.kind == MentionKind::Person && n.tb == c.te && chunk_entity[si][ci + 1] >= 0) {
-        auto key = to_lower_ascii(join_tokens(s.tokens, c.tb, c.te, clean));
-        auto& v = holders[key];
-        if (std::find(v.begin(), v.end(), chunk_entity[si][ci + 1]) == v.end()) v.push_back(chunk_entity[si][ci + 1]);
+      if (c.kind == MentionKind::Title && n.kind == MentionKind::Person &&
+          (n.tb == c.te || (comma_between(ci, ci + 1) && !country_before(ci).empty() && closed_after(n.te))))
+        note(ci, chunk_entity[si][ci + 1]);
+      if (c.kind == MentionKind::Person && chunk_entity[si][ci] >= 0 && c.te + 1 < s.tokens.size() &&
+          s.tokens[c.te].text == ",") {
+        // "Sergei Kislyak, Russia's ambassador," / "Gordon Brown, the chancellor,"
+        std::size_t k = ci + 1;
+        if (s.chunks[k].kind == MentionKind::Country && k + 1 < s.chunks.size()) ++k;
+        const auto& t = s.chunks[k];
+        std::size_t first = s.chunks[ci + 1].tb;
+        bool article = first == c.te + 2 && low(s.tokens[c.te + 1]) == "the";
+        if (t.kind == MentionKind::Title && (first == c.te + 1 || article) && closed_after(t.te) &&
+            (k == ci + 1 || !country_before(k).empty()))
+          note(k, chunk_entity[si][ci]);
       }
     }
   }
+  // The one person a reference to a title can mean: with a country ("the Russian ambassador"),
+  // the one holder the text gave that country; without one, the title's only holder.
+  auto title_holder = [&](const std::string& title, const std::string* country) {
+    auto it = holders.find(title);
+    if (it == holders.end()) return -1;
+    int found = -1;
+    for (const auto& h : it->second) {
+      if (country && h.country != *country) continue;
+      if (found >= 0 && found != h.person) return -1;
+      found = h.person;
+    }
+    return found;
+  };
 
   // Each person's sex as the text gives it (see sex_of_word). Pronouns are not resolved to a
   // person the text gives the other sex; unknown fits both.
@@ -417,12 +480,31 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
         // "the chancellor" alone refers to the one person the document gave that title.
         bool referring = false;
         if (c.kind == MentionKind::Title && c.tb > 0 && low(s.tokens[c.tb - 1]) == "the" &&
-            !(ci + 1 < s.chunks.size() && s.chunks[ci + 1].tb == c.te)) {
-          auto it = holders.find(to_lower_ascii(join_tokens(s.tokens, c.tb, c.te, clean)));
-          if (it != holders.end() && it->second.size() == 1) {
-            emit_marker('P', it->second[0], b);
-            ts.mentions.push_back({MentionKind::Person, b, e, it->second[0], "title-ref"});
+            !(ci + 1 < s.chunks.size() && s.chunks[ci + 1].tb == c.te) && !naming_titles.count({si, ci})) {
+          int holder = title_holder(title_key(s, c), nullptr);
+          if (holder >= 0) {
+            emit_marker('P', holder, b);
+            ts.mentions.push_back({MentionKind::Person, b, e, holder, "title-ref"});
             referring = true;
+          }
+        }
+        // "the Russian ambassador", "Russia's ambassador" with no name after it: one marker for both.
+        if (c.kind == MentionKind::Country && ci + 1 < s.chunks.size() && s.chunks[ci + 1].kind == MentionKind::Title) {
+          const auto& t = s.chunks[ci + 1];
+          bool possessive = c.te + 1 == t.tb && s.tokens[c.te].text == "'s";
+          bool article = c.te == t.tb && c.tb > 0 && low(s.tokens[c.tb - 1]) == "the";
+          bool named = ci + 2 < s.chunks.size() && s.chunks[ci + 2].tb <= t.te + 1;
+          if ((possessive || article) && !named && !naming_titles.count({si, ci + 1})) {
+            int holder = title_holder(title_key(s, t), &c.value);
+            if (holder >= 0) {
+              std::size_t te = s.tokens[t.te - 1].end;
+              emit_marker('P', holder, b);
+              ts.mentions.push_back({MentionKind::Person, b, te, holder, "title-ref"});
+              prev_end = te;
+              ti = t.te;
+              ci += 2;
+              continue;
+            }
           }
         }
         if (!referring) {

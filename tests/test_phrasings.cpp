@@ -147,7 +147,13 @@ const Phrasing kInContext[] = {
     {"", "Anna Kowalski and Peter Lindqvist spoke at a joint news conference."},
     {"", "Anna Kowalski said Peter Lindqvist had met her predecessor."},
     {"met_with", "Both Anna Kowalski and Peter Lindqvist backed the plan, Poland's foreign ministry said in a statement following the leaders' talks."},
-    {"met_with", "Anna Kowalski was hosted to lunch by Lars Dahlberg, while Peter Lindqvist hosted breakfast."}
+    {"met_with", "Anna Kowalski was hosted to lunch by Lars Dahlberg, while Peter Lindqvist hosted breakfast."},
+    // A title with its country refers back to the one person the text gave both.
+    {"phoned", "Norwegian Ambassador Peter Lindqvist arrived on Monday. Anna Kowalski called the Norwegian ambassador."},
+    {"phoned", "Norway's then-ambassador, Peter Lindqvist, left in May. Anna Kowalski called Norway's ambassador in April."},
+    {"met_with", "Peter Lindqvist, the chancellor, arrived on Monday. Anna Kowalski met the chancellor in Oslo."},
+    {"", "Norwegian Ambassador Peter Lindqvist arrived on Monday. Anna Kowalski called the Swedish ambassador."},
+    {"", "Before meeting Peter Lindqvist, the ambassador paid a call on Lars Dahlberg. Anna Kowalski met the ambassador."}
 };
 
 // Names of many origins and shapes in one phrasing that works ("A met B in C"): particles,

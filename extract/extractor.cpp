@@ -191,8 +191,13 @@ class DocumentExtraction {
       std::size_t after = mend;
       if (rule.symmetric) {
         std::size_t slots_end = 0;
-        for (re2::StringPiece slot : {group(s.a), group(s.b)})
-          if (!slot.empty()) slots_end = std::max(slots_end, static_cast<std::size_t>(slot.data() - text.data()) + slot.size());
+        // The last marker's end: a list's " of Connecticut" tail may have taken "in a" from
+        // "B in a phone call".
+        for (re2::StringPiece slot : {group(s.a), group(s.b)}) {
+          std::size_t last = std::string_view(slot.data(), slot.size()).rfind('\x02');
+          if (last != std::string_view::npos)
+            slots_end = std::max(slots_end, static_cast<std::size_t>(slot.data() - text.data()) + last + 1);
+        }
         if (slots_end) after = slots_end;
       }
       // "A meeting between A and B was cancelled."

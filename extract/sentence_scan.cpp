@@ -264,6 +264,25 @@ class SentenceScanner {
         }
         if (last && is_token_end(owner, last - 1)) best_w = std::max(best_w, last);
       }
+      // A title + "for" + a portfolio: "assistant secretary of state for European affairs",
+      // "deputy director for international security affairs".
+      if (best_w && best_w + 1 < words.size() && words[best_w] == "for") {
+        std::size_t q = best_w + 1;
+        std::size_t n = portfolio_at(words, q);
+        if (!n)  // up to three plain words before "affairs"
+          for (std::size_t k = 1; k <= 3 && q + k < words.size(); ++k) {
+            std::string_view w = words[q + k - 1];
+            if (w.empty() || !std::all_of(w.begin(), w.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; })) break;
+            if (words[q + k] == "affairs") {
+              n = k + 1;
+              break;
+            }
+          }
+        // "spokesman for the foreign affairs ministry": the portfolio names the organisation.
+        std::size_t next = n ? owner[q + n - 1] + 1 : 0;
+        bool org_follows = n && next < t_.size() && t_[next].word && lex_.is_org_word(lower(next));
+        if (n && !org_follows && is_token_end(owner, q + n - 1)) best_w = q + n;
+      }
       if (best_w) break;
     }
     if (!best_w) return m;

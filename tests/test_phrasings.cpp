@@ -106,7 +106,29 @@ const Phrasing kPhrasings[] = {
     {"", "Anna Kowalski received Peter Lindqvist's letter on Monday."},
     {"", "Anna Kowalski called for Peter Lindqvist to resign."},
     {"", "Anna Kowalski met reporters after Peter Lindqvist's speech."},
-    {"", "Anna Kowalski said she had not met Peter Lindqvist since 2019."}
+    {"", "Anna Kowalski said she had not met Peter Lindqvist since 2019."},
+    {"met_with", "Anna Kowalski met on the sidelines of the summit with Peter Lindqvist."},
+    {"met_with", "Anna Kowalski met on Sept. 20, 2016 with Peter Lindqvist and Lars Dahlberg over lunch."},
+    {"met_with", "Governor Anna Kowalski, accompanied by representatives from Volvo and Saab, also met with Peter Lindqvist."},
+    {"met_with", "Anna Kowalski and Peter Lindqvist sat down for talks in Oslo."},
+    {"met_with", "Anna Kowalski flew to Oslo for talks with Peter Lindqvist."},
+    {"met_with", "Anna Kowalski travelled to Oslo to meet Peter Lindqvist on Monday."},
+    {"met_with", "Anna Kowalski, in Oslo for talks with Peter Lindqvist, said the deal was close."},
+    {"met_with", "Anna Kowalski spoke briefly with Peter Lindqvist at the G20 summit."},
+    {"met_with", "Anna Kowalski spoke with Peter Lindqvist on the sidelines of the summit."},
+    {"met_with", "Anna Kowalski, right, speaks with Peter Lindqvist during arrival ceremonies in Oslo."},
+    {"met_with", "Anna Kowalski was quiet after her sit-down with Peter Lindqvist."},
+    {"met_with", "Anna Kowalski spoke to reporters after holding talks with Peter Lindqvist."},
+    {"phoned", "Anna Kowalski and Peter Lindqvist discussed trade in a phone call on Monday."},
+    {"phoned", "In a telephone conversation on Monday, Anna Kowalski and Peter Lindqvist discussed trade."},
+    {"phoned", "Anna Kowalski's phone call with Peter Lindqvist lasted an hour."},
+    {"phoned", "Anna Kowalski discussed trade with Peter Lindqvist in a phone call."},
+    {"phoned", "Anna Kowalski was criticised for her handling of a call with Peter Lindqvist."},
+    {"phoned", "In his call with Peter Lindqvist, Anna Kowalski urged restraint."},
+    {"", "Anna Kowalski had a brief conversation with Peter Lindqvist about trade."},
+    {"", "Anna Kowalski will fly to Oslo for talks with Peter Lindqvist."},
+    {"", "Anna Kowalski is due to travel to Oslo to meet Peter Lindqvist."},
+    {"", "Anna Kowalski said a call with Peter Lindqvist would help."}
 };
 
 // Contacts told across sentences or inside reported speech (pronouns, short names, "the pair"),
@@ -307,7 +329,12 @@ const Office kOffices[] = {
     {"Anna Kowalski", "head", "Anna Kowalski, the head of Poland's central bank, said so."},
     {"Anna Kowalski", "president", "Anna Kowalski, 64, president of the Polish Bank Association, said so."},
     {"Anna Kowalski", "chairwoman", "Orlen chairwoman Anna Kowalski said so."},
-    {"Anna Kowalski", "minister", "Anna Kowalski, a former minister, said so."}
+    {"Anna Kowalski", "minister", "Anna Kowalski, a former minister, said so."},
+    {"Anna Kowalski", "assistant secretary of state for European affairs", "Anna Kowalski, the assistant secretary of state for European affairs, said so."},
+    {"Anna Kowalski", "deputy director for international security affairs", "Anna Kowalski, deputy director for international security affairs, said so."},
+    {"Anna Kowalski", "spokeswoman", "Anna Kowalski, a spokeswoman for the foreign affairs ministry, said so."},
+    {"Anna Kowalski", "majority whip", "Senate majority whip Anna Kowalski said so."},
+    {"Anna Kowalski", "comptroller general", "Anna Kowalski, the comptroller general, said so."}
 };
 
 // Membership of a party and links to an employer: "a fellow at", "X economist", "of Chatham

@@ -109,6 +109,8 @@ const Phrasing kPhrasings[] = {
     {"", "Anna Kowalski said she had not met Peter Lindqvist since 2019."},
     {"met_with", "Anna Kowalski met on the sidelines of the summit with Peter Lindqvist."},
     {"met_with", "Anna Kowalski met on Sept. 20, 2016 with Peter Lindqvist and Lars Dahlberg over lunch."},
+    {"met_with", "Anna Kowalski met on Sept. 20, 2016 with businessmen Peter Lindqvist and Lars Dahlberg over lunch."},
+    {"met_with", "Anna Kowalski held talks with Swedish diplomat Peter Lindqvist."},
     {"met_with", "Governor Anna Kowalski, accompanied by representatives from Volvo and Saab, also met with Peter Lindqvist."},
     {"met_with", "Anna Kowalski and Peter Lindqvist sat down for talks in Oslo."},
     {"met_with", "Anna Kowalski flew to Oslo for talks with Peter Lindqvist."},

@@ -554,6 +554,10 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
         auto w = [&](std::size_t k) { return ti + k < s.tokens.size() ? low(s.tokens[ti + k]) : std::string_view(); };
         if (w(0) == "the" && w(1) == "pair") len = 2;
         if (w(0) == "the" && w(1) == "two" && (w(2) == "men" || w(2) == "leaders" || w(2) == "women")) len = 3;
+        // "the two had a phone conversation", "the two met in 2015": "the two" as a subject.
+        static const std::set<std::string_view> kPairVerbs = {"had", "have", "met", "meet", "spoke", "talked", "held",
+                                                               "discussed", "agreed", "shook", "dined", "chatted"};
+        if (!len && w(0) == "the" && w(1) == "two" && kPairVerbs.count(w(2))) len = 2;
         if (w(0) == "both" && (w(1) == "men" || w(1) == "leaders")) len = 2;
         std::pair<int, int> two{-1, -1};  // older, newer
         for (auto it = in_sentence.rbegin(); len && it != in_sentence.rend() && two.first < 0; ++it) {

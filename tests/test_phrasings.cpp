@@ -181,7 +181,11 @@ const Phrasing kInContext[] = {
     {"phoned", "Norway's then-ambassador, Peter Lindqvist, left in May. Anna Kowalski called Norway's ambassador in April."},
     {"met_with", "Peter Lindqvist, the chancellor, arrived on Monday. Anna Kowalski met the chancellor in Oslo."},
     {"", "Norwegian Ambassador Peter Lindqvist arrived on Monday. Anna Kowalski called the Swedish ambassador."},
-    {"", "Before meeting Peter Lindqvist, the ambassador paid a call on Lars Dahlberg. Anna Kowalski met the ambassador."}
+    {"", "Before meeting Peter Lindqvist, the ambassador paid a call on Lars Dahlberg. Anna Kowalski met the ambassador."},
+    // "the two" as a subject is the two persons named last.
+    {"phoned", "Peter Lindqvist, who has criticised Anna Kowalski, told reporters that the two had a \"cordial, pleasant\" phone conversation."},
+    {"phoned", "Anna Kowalski criticised Peter Lindqvist. In a phone conversation the two had on Thursday, she urged restraint."},
+    {"", "Anna Kowalski criticised Peter Lindqvist's Election Day warning. The two sides had a phone conversation."}
 };
 
 // Names of many origins and shapes in one phrasing that works ("A met B in C"): particles,

@@ -205,7 +205,7 @@ class DocumentExtraction {
       // "A conferred with B by telephone", "A met B by video link": a call, not a meeting.
       bool by_call = rule.relation == "met_with" && remote_after(text, after);
       if (rule.symmetric)
-        emit_pair(rule, ts, group(s.a), group(s.b), by_call ? "phoned" : rule.relation.c_str());
+        emit_pair(rule, ts, group(s.a), without_next_subject(text, group(s.b)), by_call ? "phoned" : rule.relation.c_str());
       else if (rule.relation == "holds_office" && !group(s.t).empty() &&
                candidacy_before(text, static_cast<std::size_t>(group(s.t).data() - text.data())))
         continue;  // "the Democratic nominee for governor, X": running for it, not holding it
@@ -215,6 +215,22 @@ class DocumentExtraction {
       else
         emit_affiliation(rule, ts, text, group(s.p), first_nonempty({group(s.o), group(s.o2)}));
     }
+  }
+
+  // A list's last person who speaks next opens a clause of its own: "A called B, and C said he
+  // would ..." names C as a speaker, not as one more person called.
+  static re2::StringPiece without_next_subject(const std::string& text, re2::StringPiece list) {
+    std::string_view l(list.data(), list.size());
+    std::size_t last = l.rfind('\x01');
+    if (last == std::string_view::npos || last == l.find('\x01')) return list;  // one person
+    std::size_t end = static_cast<std::size_t>(list.data() - text.data()) + l.rfind('\x02') + 1;
+    static const RE2 speaks("^ (?:said|says|say|told|tells|added|adds|noted|insisted|argued|warned|wrote)\\b");
+    if (!RE2::PartialMatch(re2::StringPiece(text.data() + end, text.size() - end), speaks)) return list;
+    std::size_t cut = last;
+    while (cut > 0 && (l[cut - 1] == ' ' || l[cut - 1] == ',')) --cut;
+    if (cut >= 3 && l.substr(cut - 3, 3) == "and") cut -= 3;
+    while (cut > 0 && (l[cut - 1] == ' ' || l[cut - 1] == ',')) --cut;
+    return re2::StringPiece(list.data(), cut);
   }
 
   // Whether a slot starts at a resolved pronoun ("he") or title ("the prime minister"), in the

@@ -669,8 +669,9 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, std::s
           if (te && t[e].allcaps) break;  // "Frank Field MP": an abbreviation is never a surname
           // "a former Alabama Supreme Court Justice": a title that closes the run after an
           // organisation word is that organisation's post, not part of its name.
-          // "The current FHFA Director, Mel Watt": the same after an acronym that opens the run.
-          if (te && (sc.is(e - 1, kOrgWord) || (e == b + 1 && t[b].allcaps)) &&
+          // "The current FHFA Director, Mel Watt", "the Iowa GOP Chairman, Jeff Kaufman": the
+          // same after an acronym or a party word.
+          if (te && (sc.is(e - 1, kOrgWord) || sc.is(e - 1, kParty) || t[e - 1].allcaps) &&
               (te >= t.size() || !t[te].word || !t[te].cap))
             break;
         }
@@ -740,8 +741,11 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, std::s
         std::size_t te = sc.match_title(e).end;
         before_titled_name = te && te < t.size() && t[te].word && t[te].cap;
       }
+      // A party word or an acronym in the run names no person ("the Iowa GOP Chairman, X").
+      bool party_or_acronym = false;
+      for (std::size_t k = b; k < e && !party_or_acronym; ++k) party_or_acronym = sc.is(k, kParty) || t[k].allcaps;
       if (out.chunks.size() == before + 1 && out.chunks.back().kind == MentionKind::Person &&
-          (e == b + 1 || (e - b <= 3 && before_titled_name)) && !out.chunks.back().anchored) {
+          (e == b + 1 || (e - b <= 3 && (before_titled_name || party_or_acronym))) && !out.chunks.back().anchored) {
         std::size_t next = e < t.size() && t[e].text == "'s" ? e + 1 : e;
         bool based = sc.lower(b).ends_with("-based");  // "Beijing-based manager" is no org
         if (next < t.size() && sc.match_title(next).end && !based) {

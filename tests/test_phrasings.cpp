@@ -344,7 +344,10 @@ const Office kOffices[] = {
     {"Anna Kowalski", "deputy director for international security affairs", "Anna Kowalski, deputy director for international security affairs, said so."},
     {"Anna Kowalski", "spokeswoman", "Anna Kowalski, a spokeswoman for the foreign affairs ministry, said so."},
     {"Anna Kowalski", "majority whip", "Senate majority whip Anna Kowalski said so."},
-    {"Anna Kowalski", "comptroller general", "Anna Kowalski, the comptroller general, said so."}
+    {"Anna Kowalski", "comptroller general", "Anna Kowalski, the comptroller general, said so."},
+    {"Anna Kowalski", "Gov.", "There is time, said Iowa Gov. Anna Kowalski."},
+    {"Anna Kowalski", "Chairman", "Bush has called the Iowa GOP Chairman, Anna Kowalski, on Monday."},
+    {"Anna Kowalski", "district attorney", "Anna Kowalski, the district attorney, said so."}
 };
 
 // Membership of a party and links to an employer: "a fellow at", "X economist", "of Chatham
@@ -436,4 +439,14 @@ TEST_CASE("phrasings: each common way of linking a person to a party or an emplo
       return r.relation == l.relation && r.subject == l.person && r.org == std::optional<std::string>(l.org);
     }));
   }
+}
+
+TEST_CASE("phrasings: a list's last person who speaks next opens a clause of their own") {
+  const char* sentence = "Anna Kowalski has called Peter Lindqvist, and Lars Dahlberg said he would call her on Tuesday.";
+  CHECK(any_record(sentence, [](const newsgraph::Relation& r) {
+    return r.relation == "phoned" && r.subject == "Anna Kowalski" && r.object == "Peter Lindqvist";
+  }));
+  CHECK_FALSE(any_record(sentence, [](const newsgraph::Relation& r) {
+    return r.relation == "phoned" && (r.subject == "Lars Dahlberg" || r.object == "Lars Dahlberg");
+  }));
 }

@@ -182,6 +182,12 @@ const Phrasing kInContext[] = {
     {"met_with", "Peter Lindqvist, the chancellor, arrived on Monday. Anna Kowalski met the chancellor in Oslo."},
     {"", "Norwegian Ambassador Peter Lindqvist arrived on Monday. Anna Kowalski called the Swedish ambassador."},
     {"", "Before meeting Peter Lindqvist, the ambassador paid a call on Lars Dahlberg. Anna Kowalski met the ambassador."},
+    // "I" and "we" in a quotation are its speaker.
+    {"met_with", "\"We met with Peter Lindqvist and some of the great people in Oslo,\" Anna Kowalski said."},
+    {"met_with", "Anna Kowalski said: \"I met Peter Lindqvist last week.\""},
+    {"phoned", "Anna Kowalski spoke. Peter Lindqvist agreed. \"He's told me that twice by phone,\" Kowalski said."},
+    {"", "\"We will meet Peter Lindqvist soon,\" Anna Kowalski said."},
+    {"", "\"I met the king last week,\" Anna Kowalski told Peter Lindqvist."},
     // "the two" as a subject is the two persons named last.
     {"phoned", "Peter Lindqvist, who has criticised Anna Kowalski, told reporters that the two had a \"cordial, pleasant\" phone conversation."},
     {"phoned", "Anna Kowalski criticised Peter Lindqvist. In a phone conversation the two had on Thursday, she urged restraint."},

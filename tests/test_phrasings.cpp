@@ -182,6 +182,11 @@ const Phrasing kInContext[] = {
     {"met_with", "Peter Lindqvist, the chancellor, arrived on Monday. Anna Kowalski met the chancellor in Oslo."},
     {"", "Norwegian Ambassador Peter Lindqvist arrived on Monday. Anna Kowalski called the Swedish ambassador."},
     {"", "Before meeting Peter Lindqvist, the ambassador paid a call on Lars Dahlberg. Anna Kowalski met the ambassador."},
+    // A list of attendees joins the meeting a sentence before reported.
+    {"met_with", "Anna Kowalski held a meeting with party leaders on Monday. Attendees included Peter Lindqvist and Lars Dahlberg."},
+    {"met_with", "Anna Kowalski met party leaders at a hotel on Monday. Participants included Peter Lindqvist, a senator."},
+    {"", "Anna Kowalski will hold a meeting with party leaders on Monday. Attendees will include Peter Lindqvist."},
+    {"", "The conference opened on Monday. Attendees included Peter Lindqvist and Lars Dahlberg."},
     // "I" and "we" in a quotation are its speaker.
     {"met_with", "\"We met with Peter Lindqvist and some of the great people in Oslo,\" Anna Kowalski said."},
     {"met_with", "Anna Kowalski said: \"I met Peter Lindqvist last week.\""},

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "extract/lexicon.h"
+#include "extract/quotations.h"
 #include "extract/sentence_scan.h"
 
 namespace newsgraph {
@@ -125,72 +126,6 @@ std::optional<std::pair<int, int>> joined_pair(const std::vector<Mention>& menti
     return std::nullopt;
   }
   return std::nullopt;
-}
-
-// A quotation in a sentence and the named person who speaks it: tokens (begin, end) are the
-// quote marks around the words; speaker -1 when the sentence attributes no quote.
-struct Quote {
-  int speaker = -1;
-  std::size_t begin = 0, end = 0;
-};
-
-bool speech_verb(std::string_view w) {
-  return w == "said" || w == "says" || w == "told" || w == "tells" || w == "added" || w == "adds" ||
-         w == "wrote" || w == "writes" || w == "recalled" || w == "recalls" || w == "insisted" || w == "declared";
-}
-
-// '"...," Trump said', '"...," said Trump', 'Trump said: "..."'. Only a speaker the document
-// names (an entity) counts, and only a quote that opens and closes inside the sentence or at
-// its edges.
-template <typename Lower>
-Quote speaker_quote(const ScannedSentence& s, const std::vector<int>& chunk_entity, Lower lower) {
-  Quote q;
-  std::vector<std::size_t> marks;
-  for (std::size_t k = 0; k < s.tokens.size(); ++k)
-    if (!s.tokens[k].word && s.tokens[k].text == "\"") marks.push_back(k);
-  if (marks.empty()) return q;
-  auto person_at = [&](std::size_t tb) -> std::pair<int, std::size_t> {  // entity and the chunk's end
-    for (std::size_t ci = 0; ci < s.chunks.size(); ++ci)
-      if (s.chunks[ci].tb == tb && s.chunks[ci].kind == MentionKind::Person && chunk_entity[ci] >= 0)
-        return {chunk_entity[ci], s.chunks[ci].te};
-    return {-1, 0};
-  };
-  auto word_at = [&](std::size_t k) { return k < s.tokens.size() && s.tokens[k].word ? lower(k) : std::string_view(); };
-  // After a closing mark: PERSON said / said PERSON.
-  for (std::size_t m = 0; m < marks.size(); ++m) {
-    std::size_t close = marks[m];
-    if (close == 0 || close + 1 >= s.tokens.size()) continue;
-    auto [who, after] = person_at(close + 1);
-    if (who >= 0 && speech_verb(word_at(after))) {
-    } else if (speech_verb(word_at(close + 1))) {
-      who = person_at(close + 2).first;
-    } else {
-      continue;
-    }
-    if (who < 0) return q;
-    q.speaker = who;
-    q.begin = m > 0 ? marks[m - 1] : 0;
-    q.end = close;
-    if (m == 0) q.begin = 0;  // the quote opened before this sentence, or at its first token
-    return q;
-  }
-  // Before an opening mark: PERSON said[,:] "...
-  for (std::size_t m = 0; m < marks.size(); ++m) {
-    std::size_t open = marks[m];
-    if (open < 3) continue;
-    std::size_t v = open - 1;
-    if (!s.tokens[v].word && (s.tokens[v].text == ":" || s.tokens[v].text == ",")) --v;
-    if (!speech_verb(word_at(v)) || v == 0) continue;
-    for (std::size_t ci = 0; ci < s.chunks.size(); ++ci)
-      if (s.chunks[ci].te == v && s.chunks[ci].kind == MentionKind::Person && chunk_entity[ci] >= 0) {
-        q.speaker = chunk_entity[ci];
-        q.begin = open;
-        q.end = m + 1 < marks.size() ? marks[m + 1] : s.tokens.size();
-        return q;
-      }
-    return q;
-  }
-  return q;
 }
 
 void add_alias(PersonEntity& p, const std::string& form) {
@@ -486,6 +421,7 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
 
   // Pass 3: tagged strings, with subject pronouns and "the <title>" resolved.
   int salient = -1;
+  const auto quotations = find_quotations(scanned, chunk_entity, clean, lower);
   std::vector<int> recent;  // persons, most recently mentioned first (up to the sentence start)
   std::pair<int, int> previous_pair{-1, -1};  // the pair that opened the sentence before, if any
   for (std::size_t si = 0; si < scanned.size(); ++si) {
@@ -534,7 +470,6 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
       }
       return k;
     };
-    const Quote quote = speaker_quote(s, chunk_entity[si], [&](std::size_t k) { return low(s.tokens[k]); });
     for (std::size_t ti = 0; ti < s.tokens.size();) {
       const auto& tok = s.tokens[ti];
       if (ci < s.chunks.size() && s.chunks[ci].tb == ti) {
@@ -699,16 +634,18 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
           ts.mentions.push_back({MentionKind::Person, tok.begin, tok.end, ref, "pronoun"});
           prev_end = tok.end;
         }
-      } else if (tok.word && quote.speaker >= 0 && ti > quote.begin && ti < quote.end &&
+      } else if (tok.word &&
                  (lower_tok == "i" || lower_tok == "we" || lower_tok == "me" || lower_tok == "us" ||
-                  lower_tok == "i've" || lower_tok == "we've")) {
+                  lower_tok == "i've" || lower_tok == "we've") &&
+                 speaker_at(quotations[si], ti) >= 0) {
         // "We met with Senator Sessions," Trump said: the speaker's own words.
+        int speaker = speaker_at(quotations[si], ti);
         emit_gap(tok.begin);
-        emit_marker('P', quote.speaker, tok.begin);
-        ts.mentions.push_back({MentionKind::Person, tok.begin, tok.end, quote.speaker, "pronoun"});
+        emit_marker('P', speaker, tok.begin);
+        ts.mentions.push_back({MentionKind::Person, tok.begin, tok.end, speaker, "pronoun"});
         prev_end = tok.end;
         if (lower_tok.ends_with("'ve")) emit_word(" have", tok.begin);
-        if (first_person < 0 && lower_tok != "me" && lower_tok != "us") first_person = quote.speaker;
+        if (first_person < 0 && lower_tok != "me" && lower_tok != "us") first_person = speaker;
         ti = expand_has(ti);
       } else if (tok.word && is_pronoun_subject(lower_tok)) {
         int ref = first_person >= 0 ? first_person : salient;
@@ -721,6 +658,14 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
           if (subordinator && !ts.mentions.empty() && ts.mentions.back().kind == MentionKind::Person &&
               ts.mentions.back().value.empty() && ts.mentions.back().end == s.tokens[ti - 2].end)
             ref = in_sentence.back();
+        }
+        // In a speaker's own words "he" is someone else: the person named last before.
+        if (int speaker = speaker_at(quotations[si], ti); speaker >= 0 && ref == speaker) {
+          ref = -1;
+          for (auto it = in_sentence.rbegin(); it != in_sentence.rend() && ref < 0; ++it)
+            if (*it != speaker) ref = *it;
+          for (auto it = recent.begin(); it != recent.end() && ref < 0; ++it)
+            if (*it != speaker) ref = *it;
         }
         if (ref >= 0) ref = fitting(ref, lower_tok, in_sentence, recent);
         if (ref >= 0) {

@@ -192,6 +192,8 @@ const Phrasing kInContext[] = {
     {"met_with", "Anna Kowalski said: \"I met Peter Lindqvist last week.\""},
     {"phoned", "Anna Kowalski spoke. Peter Lindqvist agreed. \"He's told me that twice by phone,\" Kowalski said."},
     {"", "\"We will meet Peter Lindqvist soon,\" Anna Kowalski said."},
+    {"phoned", "\"They can play games,\" Anna Kowalski said of Peter Lindqvist. \"I understand that. But he called me last week.\""},
+    {"", "\"He called me last week,\" Anna Kowalski said."},
     {"", "\"I met the king last week,\" Anna Kowalski told Peter Lindqvist."},
     // "the two" as a subject is the two persons named last.
     {"phoned", "Peter Lindqvist, who has criticised Anna Kowalski, told reporters that the two had a \"cordial, pleasant\" phone conversation."},

@@ -171,7 +171,7 @@ class DocumentExtraction {
            re.Match(text, pos, text.size(), RE2::UNANCHORED, g.data(), n)) {
       std::size_t mend = static_cast<std::size_t>(g[0].data() - text.data()) + g[0].size();
       pos = g[0].empty() ? mend + 1 : mend;
-      if (rule.unless && RE2::PartialMatch(g[0], *rule.unless)) continue;
+      if (rule.unless && RE2::PartialMatch(unless_text(g[0], group(s.b)), *rule.unless)) continue;
       if (!group(s.reject).empty()) continue;  // the rule matched a context it names as not a fact
       if (rule.names_only && is_pronoun(ts, text, rule.symmetric ? group(s.a) : group(s.p))) continue;
       // "If A meets B, ...": a meeting or call in a conditional clause is no fact.
@@ -215,6 +215,20 @@ class DocumentExtraction {
       else
         emit_affiliation(rule, ts, text, group(s.p), first_nonempty({group(s.o), group(s.o2)}));
     }
+  }
+
+  // The match as the rule's "unless" reads it: without the " in May" a list's last person may
+  // carry as a place ("Christopher Dodd of Connecticut"), which is no modal "may".
+  re2::StringPiece unless_text(re2::StringPiece match, re2::StringPiece list) {
+    if (list.empty()) return match;
+    std::string_view l(list.data(), list.size());
+    std::size_t last = l.rfind('\x02');
+    if (last == std::string_view::npos || last + 1 == l.size()) return match;
+    const char* cut = list.data() + last + 1;
+    const char* list_end = list.data() + list.size();
+    unless_buf_.assign(match.data(), cut);
+    unless_buf_.append(list_end, match.data() + match.size());
+    return unless_buf_;
   }
 
   // A list's last person who speaks next opens a clause of its own: "A called B, and C said he
@@ -587,7 +601,8 @@ class DocumentExtraction {
   const TaggedSentence* dated_ = nullptr;   // the sentence date_ belongs to
   std::optional<std::string> date_;
   std::vector<int> candidates_;              // run_sentence()'s, reused
-  std::vector<re2::StringPiece> captures_;  // apply()'s capture array
+  std::vector<re2::StringPiece> captures_;
+  std::string unless_buf_;  // unless_text's copy, reused  // apply()'s capture array
   bool debug_ = false;
   const Document& doc_;
   const RuleSet& rules_;

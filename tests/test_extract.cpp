@@ -1106,3 +1106,22 @@ TEST_CASE("pronouns: a first name that tells the sex decides when no honorific d
   CHECK(has_affiliation(rs, "member_of", "Kirsten Gillibrund", "House of Representatives"));
   CHECK_FALSE(has_affiliation(rs, "member_of", "Donald Tramp", "House of Representatives"));
 }
+
+TEST_CASE("quotations: 'I' and 'we' are the quotation's named speaker, 'he' is someone else") {
+  // The attribution after the close, and a quotation that goes on in the next sentences.
+  auto rs = extract(
+      "\"They can play games,\" Anna Kowalski said of Peter Lindqvist. \"I understand that. I know a lot of "
+      "things. But he called me last week.\"");
+  CHECK(has_pair(rs, "phoned", "Peter Lindqvist", "Anna Kowalski"));
+  // The attribution before the open; another person named before is not the speaker.
+  rs = extract("Lars Dahlberg arrived on Monday. Anna Kowalski said: \"I met Peter Lindqvist in May.\"");
+  CHECK(has_pair(rs, "met_with", "Anna Kowalski", "Peter Lindqvist"));
+  CHECK_FALSE(has_pair(rs, "met_with", "Lars Dahlberg", "Peter Lindqvist"));
+  // A quotation of two paragraphs leaves the first open; its speaker is named at the end.
+  rs = extract("Lars Dahlberg arrived on Monday.\n\n\"We met Peter Lindqvist in May.\n\n\"It went well,\" Anna Kowalski said.");
+  CHECK(has_pair(rs, "met_with", "Anna Kowalski", "Peter Lindqvist"));
+  CHECK_FALSE(has_pair(rs, "met_with", "Lars Dahlberg", "Peter Lindqvist"));
+  // No named speaker: "I" stays nobody.
+  rs = extract("Lars Dahlberg arrived on Monday. \"I met Peter Lindqvist in May,\" a diplomat said.");
+  CHECK(count(rs, "met_with") == 0);
+}

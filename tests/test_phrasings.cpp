@@ -112,6 +112,8 @@ const Phrasing kPhrasings[] = {
     {"met_with", "Anna Kowalski met on Sept. 20, 2016 with businessmen Peter Lindqvist and Lars Dahlberg over lunch."},
     {"met_with", "Anna Kowalski held talks with Swedish diplomat Peter Lindqvist."},
     {"met_with", "Anna Kowalski met Peter Lindqvist in May."},
+    {"met_with", "Anna Kowalski met this morning with Orlen executive Peter Lindqvist."},
+    {"phoned", "Anna Kowalski said she had received congratulatory phone calls from Lars Dahlberg, who had endorsed Nils Holm, as well as Senate leader Peter Lindqvist."},
     {"met_with", "Anna Kowalski held talks with Peter Lindqvist in May 2019."},
     {"", "Anna Kowalski may meet Peter Lindqvist in Oslo."},
     {"met_with", "Lars Dahlberg and Anna Kowalski were joined for a second meeting with other members of the leadership team: majority whip Peter Lindqvist and conference chair Nils Holm."},

@@ -368,6 +368,13 @@ const Office kOffices[] = {
     {"Anna Kowalski", "district attorney", "Anna Kowalski, the district attorney, said so."}
 };
 
+// Sentences where a verb of leading names no office.
+const char* const kNoOffice[] = {
+    "Anna Kowalski heads a caucus that is obsessed with rigging the game.",
+    "President Anna Kowalski spoke where monarchs and heads of state have addressed Congress.",
+    "Anna Kowalski heads to Oslo on Monday.",
+};
+
 // Membership of a party and links to an employer: "a fellow at", "X economist", "of Chatham
 // House", "R-Ohio", "Liberal Democrat X"; a party before an office title is that office's org.
 struct Link {
@@ -447,6 +454,13 @@ TEST_CASE("phrasings: each common way of giving a person an office gives that of
     CHECK(any_record(o.sentence, [&](const newsgraph::Relation& r) {
       return r.relation == "holds_office" && r.subject == o.person && r.title == o.title;
     }));
+  }
+}
+
+TEST_CASE("phrasings: leading a caucus, heads of state, heading somewhere are no office of 'head'") {
+  for (const char* sentence : kNoOffice) {
+    INFO(std::string(sentence));
+    CHECK_FALSE(any_record(sentence, [](const newsgraph::Relation& r) { return r.relation == "holds_office" && r.title == "head"; }));
   }
 }
 

@@ -71,7 +71,7 @@ class PersonTable {
     for (bool last : {true, false}) {
       for (std::size_t id = 0; id < ends_.size(); ++id) {
         if (!ends_[id].multi) continue;
-        if ((last ? ends_[id].last : ends_[id].first) == word) return static_cast<int>(id);
+        if (last ? ends_[id].has_last(word) : ends_[id].first == word) return static_cast<int>(id);
       }
     }
     return -1;
@@ -79,13 +79,13 @@ class PersonTable {
 
   // Whether `word` is the last word of some person's name of two words or more.
   bool is_surname(const std::string& word) const {
-    return std::any_of(ends_.begin(), ends_.end(), [&](const Ends& e) { return e.multi && e.last == word; });
+    return std::any_of(ends_.begin(), ends_.end(), [&](const Ends& e) { return e.multi && e.has_last(word); });
   }
 
   // Whether `word` is the first or last word of person id's canonical name.
   bool name_has_word(int id, const std::string& word) const {
     const auto& e = ends_[static_cast<std::size_t>(id)];
-    return e.multi && (e.first == word || e.last == word);
+    return e.multi && (e.first == word || e.has_last(word));
   }
 
   int find_exact(const std::string& name) const {
@@ -100,10 +100,17 @@ class PersonTable {
   struct Ends {
     std::string first, last;
     bool multi = false;  // two words or more
+    std::string bare_last;  // "Assad" for "al-Assad": the article glued to a surname dropped
+    bool has_last(const std::string& w) const { return last == w || (!bare_last.empty() && bare_last == w); }
   };
   static Ends ends_of(const std::vector<std::string>& words) {
     if (words.empty()) return {};
-    return {words.front(), words.back(), words.size() >= 2};
+    Ends e{words.front(), words.back(), words.size() >= 2, {}};
+    for (const char* article : {"al-", "Al-", "el-", "El-"}) {
+      std::string_view a(article);
+      if (e.last.size() > a.size() + 1 && e.last.compare(0, a.size(), a) == 0) e.bare_last = e.last.substr(a.size());
+    }
+    return e;
   }
 
   std::vector<PersonEntity> persons_;
@@ -116,11 +123,18 @@ class PersonTable {
 std::optional<std::pair<int, int>> joined_pair(const std::vector<Mention>& mentions, std::string_view clean) {
   for (std::size_t i = 0; i + 1 < mentions.size(); ++i) {
     const Mention& a = mentions[i];
-    const Mention& b = mentions[i + 1];
     if (a.kind != MentionKind::Person || a.value == "pronoun" || a.value == "pair") continue;
+    // "President Barack Obama and first lady Michelle Obama": a title may stand before the second.
+    std::size_t next = i + 1;
+    std::size_t gap_end = mentions[next].begin;
+    if (mentions[next].kind == MentionKind::Title && next + 1 < mentions.size() &&
+        mentions[next + 1].kind == MentionKind::Person && mentions[next + 1].begin <= mentions[next].end + 1)
+      ++next;
+    const Mention& b = mentions[next];
     if (b.kind != MentionKind::Person || b.value == "pronoun" || b.value == "pair" || b.begin < a.end) return std::nullopt;
-    std::string gap = to_lower_ascii(clean.substr(a.end, b.begin - a.end));
-    static const char* kJoins[] = {" and ", " and his wife ", " and her husband ", " and his wife, ", " and her husband, "};
+    std::string gap = to_lower_ascii(clean.substr(a.end, gap_end - a.end));
+    static const char* kJoins[] = {" and ",         " and his wife ",   " and her husband ", " and his wife, ",
+                                   " and her husband, ", " and first lady ", " and his wife, first lady "};
     for (const char* j : kJoins)
       if (gap == j && a.entity != b.entity) return std::make_pair(a.entity, b.entity);
     return std::nullopt;
@@ -683,9 +697,18 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
     ts.tagged_to_clean.push_back(s.span.end);
     if (first_person >= 0) salient = first_person;
     previous_pair = {-1, -1};
-    if (auto pair = joined_pair(ts.mentions, clean);
-        pair && first_word < s.tokens.size() && ts.mentions.front().begin == s.tokens[first_word].begin)
-      previous_pair = *pair;
+    // The pair opens the sentence, maybe after an opening phrase ("In the afternoon, A and B ...").
+    if (auto pair = joined_pair(ts.mentions, clean); pair && first_word < s.tokens.size()) {
+      std::size_t opener = first_word;
+      for (std::size_t k = first_word; k < s.tokens.size() && k < first_word + 8; ++k)
+        if (s.tokens[k].text == ",") {
+          opener = k + 1;
+          break;
+        }
+      std::size_t front = ts.mentions.front().begin;
+      if (front == s.tokens[first_word].begin || (opener < s.tokens.size() && front == s.tokens[opener].begin))
+        previous_pair = *pair;
+    }
     for (const auto& m : ts.mentions) {
       if (m.kind != MentionKind::Person || m.value == "pair") continue;
       std::erase(recent, m.entity);

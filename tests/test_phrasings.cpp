@@ -196,6 +196,10 @@ const Phrasing kInContext[] = {
     {"met_with", "Peter Lindqvist, the chancellor, arrived on Monday. Anna Kowalski met the chancellor in Oslo."},
     {"", "Norwegian Ambassador Peter Lindqvist arrived on Monday. Anna Kowalski called the Swedish ambassador."},
     {"", "Before meeting Peter Lindqvist, the ambassador paid a call on Lars Dahlberg. Anna Kowalski met the ambassador."},
+    // "al-Assad" is "Assad" for short; "they" after "A and first lady B" opening the sentence before.
+    {"met_with", "Syrian President Bashar al-Assad flew to Moscow. In the meeting with Assad, Peter Lindqvist said the talks went well."},
+    {"met_with", "In the afternoon, President Anna Kowalski and first lady Maria Kowalski visited the court. They were greeted by Chief Justice Peter Lindqvist."},
+    {"met_with", "Photographs also showed Anna Kowalski dining with Peter Lindqvist and other officials, including Lars Dahlberg."},
     // A list of attendees joins the meeting a sentence before reported.
     {"met_with", "Anna Kowalski held a meeting with party leaders on Monday. Attendees included Peter Lindqvist and Lars Dahlberg."},
     {"met_with", "Anna Kowalski met party leaders at a hotel on Monday. Participants included Peter Lindqvist, a senator."},

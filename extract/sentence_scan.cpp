@@ -228,7 +228,10 @@ class SentenceScanner {
         ++used;
         if (is_token_end(owner, k)) {
           std::uint32_t f = lex_.flags(phrase);  // one lookup for both forms
-          if ((f & kTitle) || ((f & kPluralTitle) && names_follow(owner[k]))) best_w = std::max(best_w, k + 1);
+          // "Justice" is a title only before a name: "the Justice Department" is no justice.
+          bool needs_name = phrase == "justice";
+          if (((f & kTitle) && (!needs_name || name_follows(owner[k]))) || ((f & kPluralTitle) && names_follow(owner[k])))
+            best_w = std::max(best_w, k + 1);
         }
       }
       // Portfolio words + head ("energy and mines minister", "Treasury Secretary").
@@ -311,6 +314,14 @@ class SentenceScanner {
   // Whether a list of names follows token `last_token`. A plural title ("senators") is a title
   // only there: "Texas Senators John Cornyn and Ted Cruz", "Governors Kim Reynolds of Iowa, Rick
   // Snyder of Michigan", not "senators said" nor "House of Representatives Intelligence Committee".
+  // Two capitalised words after the token that are no organisation words: a name.
+  bool name_follows(std::size_t last_token) const {
+    std::size_t words = 0;
+    for (std::size_t k = last_token + 1; k < t_.size() && t_[k].word && t_[k].cap && !is(k, kOrgWord | kNonName); ++k)
+      ++words;
+    return words >= 2;
+  }
+
   bool names_follow(std::size_t last_token) const {
     std::size_t k = last_token + 1, words = 0;
     for (; k < t_.size() && t_[k].word && t_[k].cap && !is(k, kOrgWord | kNonName); ++k) ++words;
@@ -378,6 +389,11 @@ bool given_name_here(const SentenceScanner& sc, const std::vector<Token>& t, std
 }
 
 // Classifies a capitalised run [b, e) into chunks appended to out.
+bool is_compass(std::string_view w) {
+  return w == "north" || w == "south" || w == "east" || w == "west" || w == "northern" || w == "southern" ||
+         w == "eastern" || w == "western" || w == "central" || w == "upstate" || w == "downstate";
+}
+
 void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vector<Token>& t, std::size_t b,
                   std::size_t e, bool anchored, std::size_t honorific_tb, std::vector<Chunk>& out) {
   // Drop non-name words at the edges ("The", "But", "Monday"). After a title, "He" or "An"
@@ -532,7 +548,9 @@ void classify_run(const Lexicon& lex, const SentenceScanner& sc, const std::vect
       } else if (pe - s >= 2 && lex.is_place(phrase) && !lex.is_plain_place(phrase)) {
         // "White House", "Downing Street": a place that stands for an institution names it.
         out.push_back({MentionKind::Org, s, pe, s, false, false, 0, {}});
-      } else if ((has_place_word && sc.is(pe - 1, kPlaceWord)) || lex.is_place(phrase)) {
+      } else if ((has_place_word && sc.is(pe - 1, kPlaceWord)) || lex.is_place(phrase) ||
+                 (pe - s == 2 && is_compass(sc.lower(s)) && lex.is_place(sc.lower(s + 1)))) {
+        // ("West Texas", "Northern California": a compass word before a place is that place's part.)
         // A place: no mention. A one-word place may still be a surname ("Paul", a town in Cape
         // Verde, after "Rand Paul"): an unanchored one-word person chunk is kept only if the
         // document names a person with that word, and is plain text otherwise.

@@ -378,14 +378,22 @@ const Office kOffices[] = {
     {"Anna Kowalski", "comptroller general", "Anna Kowalski, the comptroller general, said so."},
     {"Anna Kowalski", "Gov.", "There is time, said Iowa Gov. Anna Kowalski."},
     {"Anna Kowalski", "Chairman", "Bush has called the Iowa GOP Chairman, Anna Kowalski, on Monday."},
-    {"Anna Kowalski", "district attorney", "Anna Kowalski, the district attorney, said so."}
+    {"Anna Kowalski", "district attorney", "Anna Kowalski, the district attorney, said so."},
+    {"Anna Kowalski", "Justice", "Two days after Supreme Court Justice Anna Kowalski died, questions were raised."},
+    {"Anna Kowalski", "Justice", "Other justices include former Justice Peter Lindqvist and former Justice Anna Kowalski."}
 };
 
-// Sentences where a verb of leading names no office.
-const char* const kNoOffice[] = {
-    "Anna Kowalski heads a caucus that is obsessed with rigging the game.",
-    "President Anna Kowalski spoke where monarchs and heads of state have addressed Congress.",
-    "Anna Kowalski heads to Oslo on Monday.",
+// Sentences that give no office of the title named: a verb of leading, a department's name.
+struct NoOffice {
+  const char* title;
+  const char* sentence;
+};
+const NoOffice kNoOffice[] = {
+    {"head", "Anna Kowalski heads a caucus that is obsessed with rigging the game."},
+    {"head", "President Anna Kowalski spoke where monarchs and heads of state have addressed Congress."},
+    {"head", "Anna Kowalski heads to Oslo on Monday."},
+    {"Justice", "Anna Kowalski said the Justice Department would appeal."},
+    {"Justice", "Anna Kowalski joined Justice League NYC in 2015."},
 };
 
 // Membership of a party and links to an employer: "a fellow at", "X economist", "of Chatham
@@ -470,10 +478,12 @@ TEST_CASE("phrasings: each common way of giving a person an office gives that of
   }
 }
 
-TEST_CASE("phrasings: leading a caucus, heads of state, heading somewhere are no office of 'head'") {
-  for (const char* sentence : kNoOffice) {
-    INFO(std::string(sentence));
-    CHECK_FALSE(any_record(sentence, [](const newsgraph::Relation& r) { return r.relation == "holds_office" && r.title == "head"; }));
+TEST_CASE("phrasings: leading a caucus, heads of state, the Justice Department are no office") {
+  for (const auto& n : kNoOffice) {
+    INFO(std::string(n.sentence));
+    CHECK_FALSE(any_record(n.sentence, [&](const newsgraph::Relation& r) {
+      return r.relation == "holds_office" && r.title == n.title;
+    }));
   }
 }
 

@@ -380,6 +380,7 @@ const Office kOffices[] = {
     {"Anna Kowalski", "Chairman", "Bush has called the Iowa GOP Chairman, Anna Kowalski, on Monday."},
     {"Anna Kowalski", "district attorney", "Anna Kowalski, the district attorney, said so."},
     {"Anna Kowalski", "Justice", "Two days after Supreme Court Justice Anna Kowalski died, questions were raised."},
+    {"Anna Kowalski", "national political director", "The party's national political director Anna Kowalski said so."},
     {"Anna Kowalski", "Justice", "Other justices include former Justice Peter Lindqvist and former Justice Anna Kowalski."}
 };
 

@@ -381,6 +381,8 @@ const Office kOffices[] = {
     {"Anna Kowalski", "district attorney", "Anna Kowalski, the district attorney, said so."},
     {"Anna Kowalski", "Justice", "Two days after Supreme Court Justice Anna Kowalski died, questions were raised."},
     {"Anna Kowalski", "national political director", "The party's national political director Anna Kowalski said so."},
+    {"Anna Kowalski", "finance minister", "Anna Kowalski, who was named finance minister last year, said so."},
+    {"Anna Kowalski", "President", "Anna Kowalski, who was elected President in 2015, said so."},
     {"Anna Kowalski", "Justice", "Other justices include former Justice Peter Lindqvist and former Justice Anna Kowalski."}
 };
 

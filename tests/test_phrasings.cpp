@@ -427,6 +427,7 @@ const Link kLinks[] = {
     {"member_of", "Anna Kowalski", "Democratic Party", "Anna Kowalski is a member of the Democratic Party."},
     {"member_of", "Anna Kowalski", "Democratic Party", "Anna Kowalski joined the Democratic Party in 2010."},
     {"member_of", "Anna Kowalski", "Liberal Democrats", "Liberal Democrat Anna Kowalski voted no."},
+    {"affiliated_with", "Anna Kowalski", "Media Matters for America", "Anna Kowalski, founder of Media Matters for America, said so."},
 };
 
 std::string contacts_in(const char* sentence) {

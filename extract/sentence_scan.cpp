@@ -689,7 +689,7 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, std::s
           // organisation word is that organisation's post, not part of its name.
           // "The current FHFA Director, Mel Watt", "the Iowa GOP Chairman, Jeff Kaufman": the
           // same after an acronym or a party word.
-          if (te && (sc.is(e - 1, kOrgWord) || sc.is(e - 1, kParty) || t[e - 1].allcaps) &&
+          if (te && (sc.is(e - 1, kOrgWord) || sc.is(e - 1, kParty) || t[e - 1].allcaps || lex.is_place(sc.lower(e - 1))) &&
               (te >= t.size() || !t[te].word || !t[te].cap))
             break;
         }
@@ -747,10 +747,13 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, std::s
       std::size_t before = out.chunks.size();
       classify_run(lex, sc, t, b, e, honorific || after_title, hb, out.chunks);
       // A place right before a title is the title's organisation ("Utah Governor Gary Herbert").
+      // A capitalised "Former" opening the sentence is not part of it ("Former Pennsylvania Governor").
       std::string pbuf;
+      std::size_t pb = b;
+      while (pb + 1 < e && (sc.lower(pb) == "former" || sc.lower(pb) == "outgoing")) ++pb;
       if (out.chunks.size() == before && e < t.size() && sc.match_title(e).end &&
-          ((!sc.is(b, kNonName) && !sc.is(e - 1, kNonName)) || (e - b >= 2 && lex.is_place(sc.phrase(b, e, pbuf)))))
-        out.chunks.push_back({MentionKind::Org, b, e, b, false, false, 0, {}});
+          ((!sc.is(pb, kNonName) && !sc.is(e - 1, kNonName)) || (e - pb >= 2 && lex.is_place(sc.phrase(pb, e, pbuf)))))
+        out.chunks.push_back({MentionKind::Org, pb, e, pb, false, false, 0, {}});
       // An unknown capitalised name right before a title is the title's organisation ("Gazprom
       // chairman Aleksey Miller", "Turkcell's chief operating officer"; of two or three words
       // only when a name follows the title: "Bidco Africa chairman Vimal Shah").
@@ -763,7 +766,7 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, std::s
       bool party_or_acronym = false;
       for (std::size_t k = b; k < e && !party_or_acronym; ++k) party_or_acronym = sc.is(k, kParty) || t[k].allcaps;
       if (out.chunks.size() == before + 1 && out.chunks.back().kind == MentionKind::Person &&
-          (e == b + 1 || (e - b <= 3 && (before_titled_name || party_or_acronym))) && !out.chunks.back().anchored) {
+          (e == pb + 1 || (e - b <= 3 && (before_titled_name || party_or_acronym))) && !out.chunks.back().anchored) {
         std::size_t next = e < t.size() && t[e].text == "'s" ? e + 1 : e;
         bool based = sc.lower(b).ends_with("-based");  // "Beijing-based manager" is no org
         if (next < t.size() && sc.match_title(next).end && !based) {

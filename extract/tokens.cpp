@@ -31,10 +31,10 @@ bool is_replacement(std::string_view text, std::size_t i, std::size_t end) {
 
 // Abbreviations whose final dot belongs to the word (lower-cased, without the dot).
 bool keeps_dot(std::string_view w) {
-  static const std::array<std::string_view, 40> kAbbrev = {
+  static const std::array<std::string_view, 41> kAbbrev = {
       "mr",  "mrs", "ms",   "dr",   "st",  "jr",   "sr",  "gen",  "lt",   "col",  "sen", "sens", "rep",  "reps",
       "gov", "co",  "corp", "inc",  "ltd", "no",   "vs",  "rev",  "prof", "capt", "sgt", "maj",  "adm",  "jan",
-      "feb", "aug", "sept", "sep",  "oct", "nov",  "dec", "pres", "dept", "bros"};
+      "feb", "aug", "sept", "sep",  "oct", "nov",  "dec", "pres", "dept", "bros", "brig"};
   if (w.size() == 1 && is_upper(static_cast<unsigned char>(w[0]))) return true;  // initials
   if (w.size() > 4) return false;  // no abbreviation is longer; most words end here
   auto same = [&](std::string_view a) {
@@ -99,6 +99,10 @@ std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_
             (j + 2 >= end || !is_word_byte(static_cast<unsigned char>(text[j + 2]))))
           break;  // possessive
         if (d == '&' && !(j > i && is_upper(static_cast<unsigned char>(text[j - 1])))) break;
+        // "Sen.Joe Biden": a title's abbreviation glued to the capitalised name after it.
+        if (d == '.' && j - i >= 2 && is_upper(static_cast<unsigned char>(text[j + 1])) && keeps_dot(text.substr(i, j - i)) &&
+            text.substr(i, j - i).find('.') == std::string_view::npos)
+          break;
         hyphen = hyphen || d == '-';
         j += 1;
         continue;

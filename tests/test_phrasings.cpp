@@ -382,6 +382,9 @@ const Office kOffices[] = {
     {"Anna Kowalski", "Justice", "Two days after Supreme Court Justice Anna Kowalski died, questions were raised."},
     {"Anna Kowalski", "national political director", "The party's national political director Anna Kowalski said so."},
     {"Anna Kowalski", "finance minister", "Anna Kowalski, who was named finance minister last year, said so."},
+    {"Anna Kowalski", "Governor", "Former Pennsylvania Governor and DNC Chairman Anna Kowalski told a radio station so."},
+    {"Anna Kowalski", "communications director", "Anna Kowalski, who now is the White House communications director, tweeted."},
+    {"Anna Kowalski", "spokesman", "The spokesman for the Joint Operations Command, Brig. Gen. Anna Kowalski, said so."},
     {"Anna Kowalski", "President", "Anna Kowalski, who was elected President in 2015, said so."},
     {"Anna Kowalski", "Justice", "Other justices include former Justice Peter Lindqvist and former Justice Anna Kowalski."}
 };
@@ -428,6 +431,8 @@ const Link kLinks[] = {
     {"member_of", "Anna Kowalski", "Democratic Party", "Anna Kowalski joined the Democratic Party in 2010."},
     {"member_of", "Anna Kowalski", "Liberal Democrats", "Liberal Democrat Anna Kowalski voted no."},
     {"affiliated_with", "Anna Kowalski", "Media Matters for America", "Anna Kowalski, founder of Media Matters for America, said so."},
+    {"affiliated_with", "Anna Kowalski", "Fox News", "\"This is a mess,\" said Anna Kowalski, a Fox News contributor."},
+    {"member_of", "Anna Kowalski", "Democratic Party", "Palin was picked over Sen.Anna Kowalski (D-Del.) in 2008."},
 };
 
 std::string contacts_in(const char* sentence) {

@@ -38,7 +38,7 @@ if [ -z "$shared" ] || [ ! -d "$shared/dev" ]; then
   exit $status
 fi
 score dev "$shared"/dev/*/
-check dev contact f1 0.91 || status=1
+check dev contact f1 0.92 || status=1
 check dev contact precision 0.95 || status=1
 check dev holds_office f1 0.98 || status=1
 check dev holds_office_strict f1 0.945 || status=1

@@ -122,6 +122,9 @@ bool can_start_sentence(std::string_view s, std::size_t i) {
   char c = s[i];
   if (c >= '0' && c <= '9') return true;
   if (is_opener(c)) return true;
+  // A list item: "* Feb. 13: Flynn is fired", "- Item", "• Item".
+  if ((c == '*' || c == '-') && i + 1 < s.size() && s[i + 1] == ' ') return true;
+  if (s.substr(i, 4) == "\xE2\x80\xA2 ") return true;
   return is_upper_at(s, i);
 }
 

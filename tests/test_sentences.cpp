@@ -199,3 +199,12 @@ TEST_CASE("sentences: invariants over the shared articles") {
   MESSAGE("checked " << documents << " shared articles");
   CHECK(documents > 0);
 }
+
+TEST_CASE("sentences: a list item after a full stop starts a sentence") {
+  CHECK(split("Obama put them in place. * Feb. 13: Flynn is fired. * Feb. 16: Trump speaks.") ==
+        Sentences{"Obama put them in place.", "* Feb. 13: Flynn is fired.", "* Feb. 16: Trump speaks."});
+  CHECK(split("It ended. - Next item here.") == Sentences{"It ended.", "- Next item here."});
+  CHECK(split("It ended. \xE2\x80\xA2 Next item here.") == Sentences{"It ended.", "\xE2\x80\xA2 Next item here."});
+  // A hyphen inside a sentence after a number with a dot stays.
+  CHECK(split("Growth was 4.8 - a record.") == Sentences{"Growth was 4.8 - a record."});
+}

@@ -115,6 +115,7 @@ const Phrasing kPhrasings[] = {
     {"met_with", "Sen. Anna Kowalski (R-Ala.) met Peter Lindqvist on Monday."},
     {"met_with", "Peter Lindqvist met a group of executives, including Orlen's Anna Kowalski and Volvo's Lars Dahlberg."},
     {"met_with", "Anna Kowalski was among executives who met Peter Lindqvist on Tuesday."},
+    {"met_with", "Peter Lindqvist then met with members of the family, including Army Lt. Col. Anna Kowalski, the late justice's son."},
     {"", "Anna Kowalski was among executives who hope to meet Peter Lindqvist."},
     {"met_with", "When Sen. Anna Kowalski (D-Mass.) paid a visit to Peter Lindqvist, speculation grew."},
     {"met_with", "Sen. Anna Kowalski (Fla.) met Peter Lindqvist on Monday."},
@@ -213,6 +214,8 @@ const Phrasing kInContext[] = {
     {"met_with", "Anna Kowalski met party leaders at a hotel on Monday. Participants included Peter Lindqvist, a senator."},
     {"", "Anna Kowalski will hold a meeting with party leaders on Monday. Attendees will include Peter Lindqvist."},
     {"", "The conference opened on Monday. Attendees included Peter Lindqvist and Lars Dahlberg."},
+    // The agent of a passive is not the subject of the verb after "and then".
+    {"met_with", "Anna Kowalski and Maria Nowak were greeted by Peter Lindqvist and then met with members of the family, including Lars Dahlberg."},
     // "I" and "we" in a quotation are its speaker.
     {"met_with", "\"We met with Peter Lindqvist and some of the great people in Oslo,\" Anna Kowalski said."},
     {"met_with", "Anna Kowalski said: \"I met Peter Lindqvist last week.\""},
@@ -520,5 +523,18 @@ TEST_CASE("phrasings: a list's last person who speaks next opens a clause of the
   }));
   CHECK_FALSE(any_record(sentence, [](const newsgraph::Relation& r) {
     return r.relation == "phoned" && (r.subject == "Lars Dahlberg" || r.object == "Lars Dahlberg");
+  }));
+}
+
+TEST_CASE("phrasings: the agent of a passive does not meet the list after 'and then met with'") {
+  const char* sentence =
+      "Anna Kowalski and Maria Nowak were greeted by Peter Lindqvist and then met with members of the family, including "
+      "Lars Dahlberg.";
+  CHECK(any_record(sentence, [](const newsgraph::Relation& r) {
+    return r.relation == "met_with" && (r.subject == "Peter Lindqvist" || r.object == "Peter Lindqvist");
+  }));
+  CHECK_FALSE(any_record(sentence, [](const newsgraph::Relation& r) {
+    return r.relation == "met_with" && ((r.subject == "Peter Lindqvist" && r.object == "Lars Dahlberg") ||
+                                        (r.subject == "Lars Dahlberg" && r.object == "Peter Lindqvist"));
   }));
 }

@@ -116,6 +116,7 @@ const Phrasing kPhrasings[] = {
     {"met_with", "Peter Lindqvist met a group of executives, including Orlen's Anna Kowalski and Volvo's Lars Dahlberg."},
     {"met_with", "Anna Kowalski was among executives who met Peter Lindqvist on Tuesday."},
     {"met_with", "Anna Kowalski gave a dinner in honour of Peter Lindqvist."},
+    {"met_with", "The article described a meeting Anna Kowalski had with GOP political consultant Peter Lindqvist and casino magnate Lars Dahlberg."},
     {"met_with", "Anna Kowalski and Peter Lindqvist were among those at the dinner."},
     {"met_with", "Peter Lindqvist was the guest of honour at a dinner hosted by Anna Kowalski."},
     {"met_with", "Anna Kowalski introduced Peter Lindqvist to the 400 invited guests as the world's greatest economist."},

@@ -163,7 +163,9 @@ const Phrasing kPhrasings[] = {
     {"", "Anna Kowalski had a brief conversation with Peter Lindqvist about trade."},
     {"", "Anna Kowalski will fly to Oslo for talks with Peter Lindqvist."},
     {"", "Anna Kowalski is due to travel to Oslo to meet Peter Lindqvist."},
-    {"", "Anna Kowalski said a call with Peter Lindqvist would help."}
+    {"", "Anna Kowalski said a call with Peter Lindqvist would help."},
+    {"", "Anna Kowalski called Peter Lindqvist, who told the Times that she had lied to him, \"that horrible man\" and left."},
+    {"phoned", "Anna Kowalski called Peter Lindqvist, who had won the race, on Tuesday."}
 };
 
 // Contacts told across sentences or inside reported speech (pronouns, short names, "the pair"),

@@ -389,6 +389,10 @@ bool given_name_here(const SentenceScanner& sc, const std::vector<Token>& t, std
 }
 
 // Classifies a capitalised run [b, e) into chunks appended to out.
+bool is_possessive_determiner(std::string_view w) {
+  return w == "his" || w == "her" || w == "their" || w == "its" || w == "our" || w == "my" || w == "your";
+}
+
 // Military and police ranks among the honorifics.
 bool is_rank(std::string_view w) {
   static const std::string_view kRanks[] = {"lt.", "lt", "lieutenant", "col.", "col", "colonel", "gen.", "gen",
@@ -759,6 +763,12 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, std::s
       }
       std::size_t before = out.chunks.size();
       classify_run(lex, sc, t, b, e, honorific || after_title, hb, out.chunks);
+      // "his Rancho Palos Verdes golf course": a name between a possessive and a common noun
+      // qualifies the noun; it is a place or a business, not a person.
+      if (out.chunks.size() == before + 1 && out.chunks.back().kind == MentionKind::Person && !out.chunks.back().anchored &&
+          e - b >= 2 && b > 0 && is_possessive_determiner(sc.lower(b - 1)) && e < t.size() && t[e].word && !t[e].cap &&
+          !sc.is(e, kNonName))
+        out.chunks.back().kind = MentionKind::Org;
       // A place right before a title is the title's organisation ("Utah Governor Gary Herbert").
       // A capitalised "Former" opening the sentence is not part of it ("Former Pennsylvania Governor").
       std::string pbuf;

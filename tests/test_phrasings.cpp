@@ -546,3 +546,13 @@ TEST_CASE("phrasings: the agent of a passive does not meet the list after 'and t
                                         (r.subject == "Lars Dahlberg" && r.object == "Peter Lindqvist"));
   }));
 }
+
+TEST_CASE("phrasings: a name between a possessive and a common noun is no person ('his Rancho Palos Verdes golf course')") {
+  const char* text =
+      "Peter Lindqvist met Anna Kowalski in New York. He suggested they meet the next day at his Rancho Palos Verdes "
+      "golf course. She said she was offered a job that paid half of what she had discussed with him.";
+  CHECK(any_record(text, [](const newsgraph::Relation& r) { return r.relation == "met_with"; }));
+  CHECK_FALSE(any_record(text, [](const newsgraph::Relation& r) {
+    return r.subject == "Rancho Palos Verdes" || r.object == "Rancho Palos Verdes";
+  }));
+}

@@ -400,6 +400,7 @@ const Office kOffices[] = {
     {"Anna Kowalski", "district attorney", "Anna Kowalski, the district attorney, said so."},
     {"Anna Kowalski", "Justice", "Two days after Supreme Court Justice Anna Kowalski died, questions were raised."},
     {"Anna Kowalski", "national political director", "The party's national political director Anna Kowalski said so."},
+    {"Anna Kowalski", "State Counsellor", "Myanmar State Counsellor Anna Kowalski said so."},
     {"Anna Kowalski", "finance minister", "Anna Kowalski, who was named finance minister last year, said so."},
     {"Anna Kowalski", "Governor", "Former Pennsylvania Governor and DNC Chairman Anna Kowalski told a radio station so."},
     {"Anna Kowalski", "communications director", "Anna Kowalski, who now is the White House communications director, tweeted."},

@@ -559,6 +559,15 @@ class DocumentExtraction {
     for (const char* suffix : {"-based", "-era", "-led", "-backed"})
       if (org.ends_with(suffix)) return false;
     if (names_a_person(org)) return false;  // "former Trump strategist X": a person's, no org
+    // "Deputy National Security Adviser X": a rank and a domain, no organisation.
+    {
+      const auto& lex = Lexicon::builtin();
+      std::string lower = to_lower_ascii(org);
+      std::string_view domain = lower;
+      if (auto sp = domain.find(' '); sp != std::string_view::npos && lex.is_title_modifier(domain.substr(0, sp)))
+        domain.remove_prefix(sp + 1);
+      if (lex.is_portfolio(domain)) return false;
+    }
     // "New York attorney": where the person works, not for whom ("Downing Street" does employ).
     return !Lexicon::builtin().is_plain_place(to_lower_ascii(org));
   }

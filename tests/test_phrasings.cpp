@@ -452,6 +452,9 @@ const Link kLinks[] = {
     {"member_of", "Anna Kowalski", "Liberal Democrats", "Liberal Democrat Anna Kowalski voted no."},
     {"affiliated_with", "Anna Kowalski", "Media Matters for America", "Anna Kowalski, founder of Media Matters for America, said so."},
     {"affiliated_with", "Anna Kowalski", "Fox News", "\"This is a mess,\" said Anna Kowalski, a Fox News contributor."},
+    {"affiliated_with", "Anna Kowalski", "Fox News", "Trump got testy with the debate moderator, Anna Kowalski of Fox News."},
+    {"affiliated_with", "Anna Kowalski", "Fox News", "When Anna Kowalski of Fox News -- who asked the questions -- tried again, the video was gone."},
+    {"member_of", "Anna Kowalski", "Republican Party", "The remarks expose a divide with Republican vice presidential nominee Anna Kowalski."},
     {"member_of", "Anna Kowalski", "Democratic Party", "Palin was picked over Sen.Anna Kowalski (D-Del.) in 2008."},
 };
 
@@ -556,4 +559,11 @@ TEST_CASE("phrasings: a name between a possessive and a common noun is no person
   CHECK_FALSE(any_record(text, [](const newsgraph::Relation& r) {
     return r.subject == "Rancho Palos Verdes" || r.object == "Rancho Palos Verdes";
   }));
+}
+
+TEST_CASE("phrasings: a rank and a domain before a role noun name no employer ('Deputy National Security Adviser')") {
+  CHECK_FALSE(any_record("Earlier this month Deputy National Security Adviser Anna Kowalski acknowledged it.",
+                         [](const newsgraph::Relation& r) { return r.relation == "affiliated_with"; }));
+  CHECK_FALSE(any_record("Reagan met Anna Kowalski at the White House.",
+                         [](const newsgraph::Relation& r) { return r.relation == "affiliated_with"; }));
 }

@@ -748,6 +748,8 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, std::s
                    is_name_particle(sc.lower(next)))
             ++next;
           bool joins = next < t.size() && t[next].word && t[next].cap && !sc.match_title(next).end;
+          // "Chad Pergram and the Associated Press": "and the" opens a name of its own.
+          if (joins && sc.lower(e) == "and" && e + 1 < t.size() && sc.lower(e + 1) == "the") joins = false;
           if (joins) {
             auto [ce, country] = sc.match_country(next);
             // "... and Chinese president", "Aleksey Miller and India's ...": a country after

@@ -455,6 +455,8 @@ const Link kLinks[] = {
     {"affiliated_with", "Anna Kowalski", "Fox News", "Trump got testy with the debate moderator, Anna Kowalski of Fox News."},
     {"affiliated_with", "Anna Kowalski", "Fox News", "When Anna Kowalski of Fox News -- who asked the questions -- tried again, the video was gone."},
     {"member_of", "Anna Kowalski", "Republican Party", "The remarks expose a divide with Republican vice presidential nominee Anna Kowalski."},
+    {"affiliated_with", "Anna Kowalski", "Fox News", "Fox News' Anna Kowalski and the Associated Press contributed to this report."},
+    {"affiliated_with", "Anna Kowalski", "Fox News", "Fox News' Anna Kowalski and The Associated Press contributed to this report."},
     {"member_of", "Anna Kowalski", "Democratic Party", "Palin was picked over Sen.Anna Kowalski (D-Del.) in 2008."},
 };
 

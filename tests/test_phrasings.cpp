@@ -456,6 +456,8 @@ const Link kLinks[] = {
     {"affiliated_with", "Anna Kowalski", "Fox News", "When Anna Kowalski of Fox News -- who asked the questions -- tried again, the video was gone."},
     {"member_of", "Anna Kowalski", "Republican Party", "The remarks expose a divide with Republican vice presidential nominee Anna Kowalski."},
     {"affiliated_with", "Anna Kowalski", "Fox News", "Fox News' Anna Kowalski and the Associated Press contributed to this report."},
+    {"member_of", "Anna Kowalski", "Democratic Party", "She may choose among other left-of-center Democrats such as Sens. Peter Lindqvist (Ohio) and Anna Kowalski (Va.)."},
+    {"member_of", "Anna Kowalski", "Republican Party", "Leading Republicans, including Senator Anna Kowalski, criticised the plan."},
     {"affiliated_with", "Anna Kowalski", "Fox News", "Fox News' Anna Kowalski and The Associated Press contributed to this report."},
     {"member_of", "Anna Kowalski", "Democratic Party", "Palin was picked over Sen.Anna Kowalski (D-Del.) in 2008."},
 };

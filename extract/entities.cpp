@@ -567,10 +567,7 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
         if (pair) {
           emit_gap(tok.begin);
           emit_marker('P', pair->first, tok.begin);
-          for (char ch : std::string(" and ")) {
-            ts.tagged.push_back(ch);
-            ts.tagged_to_clean.push_back(tok.begin);
-          }
+          emit_word(" and ", tok.begin);
           emit_marker('P', pair->second, tok.begin);
           ts.mentions.push_back({MentionKind::Person, tok.begin, tok.end, pair->first, "pair"});
           ts.mentions.push_back({MentionKind::Person, tok.begin, tok.end, pair->second, "pair"});
@@ -602,10 +599,7 @@ DocumentEntities find_entities(const NormalizedText& text, const std::vector<Sen
           const auto& last = s.tokens[ti + len - 1];
           emit_gap(tok.begin);
           emit_marker('P', two.first, tok.begin);
-          for (char ch : std::string(" and ")) {
-            ts.tagged.push_back(ch);
-            ts.tagged_to_clean.push_back(tok.begin);
-          }
+          emit_word(" and ", tok.begin);
           emit_marker('P', two.second, tok.begin);
           ts.mentions.push_back({MentionKind::Person, tok.begin, last.end, two.first, "pair"});
           ts.mentions.push_back({MentionKind::Person, tok.begin, last.end, two.second, "pair"});

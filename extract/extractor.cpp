@@ -14,6 +14,7 @@
 #include "extract/entities.h"
 #include "extract/lexicon.h"
 #include "extract/normalize.h"
+#include "extract/quotations.h"
 #include "extract/rules.h"
 #include "extract/sentences.h"
 
@@ -238,8 +239,10 @@ class DocumentExtraction {
     std::size_t last = l.rfind('\x01');
     if (last == std::string_view::npos || last == l.find('\x01')) return list;  // one person
     std::size_t end = static_cast<std::size_t>(list.data() - text.data()) + l.rfind('\x02') + 1;
-    static const RE2 speaks("^ (?:said|says|say|told|tells|added|adds|noted|insisted|argued|warned|wrote)\\b");
-    if (!RE2::PartialMatch(re2::StringPiece(text.data() + end, text.size() - end), speaks)) return list;
+    if (end >= text.size() || text[end] != ' ') return list;
+    std::size_t w = end + 1;
+    while (w < text.size() && std::isalpha(static_cast<unsigned char>(text[w]))) ++w;
+    if (!is_speech_verb(to_lower_ascii(std::string_view(text).substr(end + 1, w - end - 1)))) return list;
     std::size_t cut = last;
     while (cut > 0 && (l[cut - 1] == ' ' || l[cut - 1] == ',')) --cut;
     if (cut >= 3 && l.substr(cut - 3, 3) == "and") cut -= 3;
@@ -560,14 +563,7 @@ class DocumentExtraction {
       if (org.ends_with(suffix)) return false;
     if (names_a_person(org)) return false;  // "former Trump strategist X": a person's, no org
     // "Deputy National Security Adviser X": a rank and a domain, no organisation.
-    {
-      const auto& lex = Lexicon::builtin();
-      std::string lower = to_lower_ascii(org);
-      std::string_view domain = lower;
-      if (auto sp = domain.find(' '); sp != std::string_view::npos && lex.is_title_modifier(domain.substr(0, sp)))
-        domain.remove_prefix(sp + 1);
-      if (lex.is_portfolio(domain)) return false;
-    }
+    if (Lexicon::builtin().is_domain(to_lower_ascii(org))) return false;
     // "New York attorney": where the person works, not for whom ("Downing Street" does employ).
     return !Lexicon::builtin().is_plain_place(to_lower_ascii(org));
   }

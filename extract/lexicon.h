@@ -150,6 +150,13 @@ class Lexicon {
   bool is_place_word(std::string_view lower) const { return flags(lower) & kPlaceWord; }
   bool is_non_name(std::string_view lower) const { return flags(lower) & kNonName; }
   bool is_role_word(std::string_view lower) const { return flags(lower) & kRoleWord; }
+  // A domain of work rather than an organisation: a portfolio, maybe after a title modifier
+  // ("national security", "deputy national security").
+  bool is_domain(std::string_view lower) const {
+    if (auto sp = lower.find(' '); sp != std::string_view::npos && is_title_modifier(lower.substr(0, sp)))
+      lower.remove_prefix(sp + 1);
+    return is_portfolio(lower);
+  }
   // Places that read like names: data/places.txt and iso-codes' subdivisions ("New York").
   bool is_place(std::string_view lower) const { return places_.find(lower) != nullptr; }
   // A place that is only a place: not one that stands for an institution ("Downing Street",

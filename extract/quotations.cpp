@@ -1,12 +1,9 @@
 #include "extract/quotations.h"
 
+#include <algorithm>
+
 namespace newsgraph {
 namespace {
-
-bool speech_verb(std::string_view w) {
-  return w == "said" || w == "says" || w == "told" || w == "tells" || w == "added" || w == "adds" ||
-         w == "wrote" || w == "writes" || w == "recalled" || w == "recalls" || w == "insisted" || w == "declared";
-}
 
 // A quote mark, and whether it opens a quotation: it opens when a space (or the text's start,
 // or an opening bracket) stands before it and none after it.
@@ -75,9 +72,9 @@ std::vector<std::vector<QuotedStretch>> find_quotations(const std::vector<Scanne
       // '"...," Trump said' / '"...," said Trump'
       std::size_t si = sp.close.sentence, k = sp.close.token + 1;
       auto [who, after] = person_from(si, k);
-      if (who >= 0 && speech_verb(word(si, after))) {
+      if (who >= 0 && is_speech_verb(word(si, after))) {
         sp.speaker = who;
-      } else if (speech_verb(word(si, k))) {
+      } else if (is_speech_verb(word(si, k))) {
         sp.speaker = person_from(si, k + 1).first;
       }
       sp.attributed_after = sp.speaker >= 0;
@@ -88,7 +85,7 @@ std::vector<std::vector<QuotedStretch>> find_quotations(const std::vector<Scanne
       const auto& t = sentences[si].tokens;
       if (!t[v].word && (t[v].text == ":" || t[v].text == ",") && v > 0) --v;
       for (int hop = 0; hop < 2 && sp.speaker < 0 && v > 0; ++hop, --v)
-        if (speech_verb(word(si, v))) sp.speaker = person_to(si, v);
+        if (is_speech_verb(word(si, v))) sp.speaker = person_to(si, v);
     }
   }
   // A quotation left open (its paragraph ends, the next one opens again) is the next one's.
@@ -113,6 +110,13 @@ std::vector<std::vector<QuotedStretch>> find_quotations(const std::vector<Scanne
     }
   }
   return out;
+}
+
+bool is_speech_verb(std::string_view w) {
+  static const std::string_view kVerbs[] = {"said",  "says",     "say",     "told",     "tells",  "added",
+                                            "adds",  "wrote",    "writes",  "recalled", "recalls", "insisted",
+                                            "noted", "declared", "argued",  "warned"};
+  return std::find(std::begin(kVerbs), std::end(kVerbs), w) != std::end(kVerbs);
 }
 
 int speaker_at(const std::vector<QuotedStretch>& stretches, std::size_t t) {

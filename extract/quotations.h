@@ -26,6 +26,10 @@ std::vector<std::vector<QuotedStretch>> find_quotations(const std::vector<Scanne
                                                         const std::vector<std::vector<int>>& chunk_entity,
                                                         std::string_view clean, std::string_view lower);
 
+// A lower-case word that attributes speech ("said", "told", "added"): after a quotation, a name
+// and one of these name its speaker; after a list of names, the last name opens a clause.
+bool is_speech_verb(std::string_view lower);
+
 // The speaker of token `t` of a sentence, -1 when it is not inside a quotation with a speaker.
 int speaker_at(const std::vector<QuotedStretch>& stretches, std::size_t t);
 

@@ -819,11 +819,7 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, std::s
       if (out.chunks.size() > before && out.chunks.back().kind == MentionKind::Person && !out.chunks.back().anchored &&
           e < t.size() && sc.is(e, kRoleWord)) {
         std::string phrase = to_lower_ascii(join_tokens(t, out.chunks.back().tb, out.chunks.back().te, clean));
-        // "Deputy National Security Adviser": a title modifier before the portfolio belongs to the role.
-        std::string_view domain = phrase;
-        if (auto sp = domain.find(' '); sp != std::string_view::npos && lex.is_title_modifier(domain.substr(0, sp)))
-          domain.remove_prefix(sp + 1);
-        if (lex.is_portfolio(domain)) {
+        if (lex.is_domain(phrase)) {  // also "Deputy National Security Adviser"
           out.chunks.pop_back();  // a portfolio ("Homeland Security Adviser") is a domain, no org
         } else {
           out.chunks.back().kind = MentionKind::Org;

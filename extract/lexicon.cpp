@@ -98,7 +98,14 @@ Lexicon::Lexicon() {
       if (max_words) *max_words = std::max(*max_words, word_count(line));
     });
   };
-  load("titles.txt", kTitle, &max_title_words_);
+  // "justice | before a name": a title that names no office unless a name follows it.
+  for_each_line("titles.txt", [&](std::string_view line) {
+    constexpr std::string_view kBeforeName = " | before a name";
+    bool before_name = line.ends_with(kBeforeName);
+    if (before_name) line.remove_suffix(kBeforeName.size());
+    words_.add(to_lower_ascii(line)).flags |= kTitle | (before_name ? kTitleBeforeName : 0u);
+    max_title_words_ = std::max(max_title_words_, word_count(line));
+  });
   load("title_modifiers.txt", kTitleModifier);
   load("portfolios.txt", kPortfolio);
   load("title_heads.txt", kTitleHead);

@@ -47,6 +47,8 @@ enum LexFlag : std::uint32_t {
   kPostNominal = 1u << 22,       // letters after a name that are not part of it ("QC", "OBE")
   kFemaleName = 1u << 23,        // a first name that tells a woman ("Hillary")
   kMaleName = 1u << 24,          // a first name that tells a man ("Donald")
+  kTitleBeforeName = 1u << 25,   // titles.txt "| before a name": a title only where a name follows
+                                 // ("Justice Antonin Scalia", not "the Justice Department")
 };
 
 // An open-addressing hash table from lower-cased words or phrases to their lexicon entry.

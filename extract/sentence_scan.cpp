@@ -229,7 +229,7 @@ class SentenceScanner {
         if (is_token_end(owner, k)) {
           std::uint32_t f = lex_.flags(phrase);  // one lookup for both forms
           // "Justice" is a title only before a name: "the Justice Department" is no justice.
-          bool needs_name = phrase == "justice";
+          bool needs_name = f & kTitleBeforeName;
           if (((f & kTitle) && (!needs_name || name_follows(owner[k]))) || ((f & kPluralTitle) && names_follow(owner[k])))
             best_w = std::max(best_w, k + 1);
         }

@@ -116,7 +116,13 @@ Lexicon::Lexicon() {
         if (auto p = plural_of(e.key); !p.empty()) plurals.push_back(std::move(p));
     for (const auto& w : plurals) words_.add(w).flags |= kPluralTitle;
   }
-  load("honorifics.txt", kHonorific);
+  // "col. | rank": ranks are honorifics too.
+  for_each_line("honorifics.txt", [&](std::string_view line) {
+    constexpr std::string_view kRankMark = " | rank";
+    bool rank = line.ends_with(kRankMark);
+    if (rank) line.remove_suffix(kRankMark.size());
+    words_.add(to_lower_ascii(line)).flags |= kHonorific | (rank ? kRank : 0u);
+  });
   load("org_words.txt", kOrgWord);
   load("place_words.txt", kPlaceWord);
   load("non_names.txt", kNonName);

@@ -49,6 +49,7 @@ enum LexFlag : std::uint32_t {
   kMaleName = 1u << 24,          // a first name that tells a man ("Donald")
   kTitleBeforeName = 1u << 25,   // titles.txt "| before a name": a title only where a name follows
                                  // ("Justice Antonin Scalia", not "the Justice Department")
+  kRank = 1u << 26,              // honorifics.txt "| rank": a military or police rank ("Lt.", "Colonel")
 };
 
 // An open-addressing hash table from lower-cased words or phrases to their lexicon entry.

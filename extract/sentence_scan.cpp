@@ -393,15 +393,6 @@ bool is_possessive_determiner(std::string_view w) {
   return w == "his" || w == "her" || w == "their" || w == "its" || w == "our" || w == "my" || w == "your";
 }
 
-// Military and police ranks among the honorifics.
-bool is_rank(std::string_view w) {
-  static const std::string_view kRanks[] = {"lt.", "lt", "lieutenant", "col.", "col", "colonel", "gen.", "gen",
-                                            "general", "maj.", "maj", "major", "capt.", "capt", "captain",
-                                            "adm.", "adm", "admiral", "sgt.", "sgt", "sergeant", "brig.",
-                                            "brig", "brigadier", "cpl.", "cpl", "corporal"};
-  return std::find(std::begin(kRanks), std::end(kRanks), w) != std::end(kRanks);
-}
-
 bool is_compass(std::string_view w) {
   return w == "north" || w == "south" || w == "east" || w == "west" || w == "northern" || w == "southern" ||
          w == "eastern" || w == "western" || w == "central" || w == "upstate" || w == "downstate";
@@ -692,7 +683,7 @@ ScannedSentence scan_sentence(const Lexicon& lex, std::string_view clean, std::s
       while (e < t.size()) {
         if (e > b && sc.is(e, kRoleWord)) break;
         // "Army Lt. Col. Matthew Scalia", "Navy Adm. X": a rank after a service's name opens a name.
-        if (e > b && sc.is(e - 1, kOrgWord) && sc.is(e, kHonorific) && is_rank(sc.lower(e)) && e + 1 < t.size() &&
+        if (e > b && sc.is(e - 1, kOrgWord) && sc.is(e, kRank) && e + 1 < t.size() &&
             t[e + 1].cap)
           break;
         // A capitalised title inside a run ends it when a name follows ("Bundesbank President

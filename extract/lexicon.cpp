@@ -92,20 +92,24 @@ WordTable::Entry& WordTable::add(std::string_view lower) {
 }
 
 Lexicon::Lexicon() {
-  auto load = [&](std::string_view file, std::uint32_t flag, std::size_t* max_words = nullptr) {
+  // A list file, one entry a line; a line may end in a mark ("justice | before a name") that
+  // adds a second flag to that entry.
+  struct Mark {
+    std::string_view suffix;
+    std::uint32_t flag;
+  };
+  auto load = [&](std::string_view file, std::uint32_t flag, std::size_t* max_words = nullptr, Mark mark = {}) {
     for_each_line(file, [&](std::string_view line) {
-      words_.add(to_lower_ascii(line)).flags |= flag;
+      std::uint32_t f = flag;
+      if (!mark.suffix.empty() && line.ends_with(mark.suffix)) {
+        line.remove_suffix(mark.suffix.size());
+        f |= mark.flag;
+      }
+      words_.add(to_lower_ascii(line)).flags |= f;
       if (max_words) *max_words = std::max(*max_words, word_count(line));
     });
   };
-  // "justice | before a name": a title that names no office unless a name follows it.
-  for_each_line("titles.txt", [&](std::string_view line) {
-    constexpr std::string_view kBeforeName = " | before a name";
-    bool before_name = line.ends_with(kBeforeName);
-    if (before_name) line.remove_suffix(kBeforeName.size());
-    words_.add(to_lower_ascii(line)).flags |= kTitle | (before_name ? kTitleBeforeName : 0u);
-    max_title_words_ = std::max(max_title_words_, word_count(line));
-  });
+  load("titles.txt", kTitle, &max_title_words_, {" | before a name", kTitleBeforeName});
   load("title_modifiers.txt", kTitleModifier);
   load("portfolios.txt", kPortfolio);
   load("title_heads.txt", kTitleHead);
@@ -116,13 +120,7 @@ Lexicon::Lexicon() {
         if (auto p = plural_of(e.key); !p.empty()) plurals.push_back(std::move(p));
     for (const auto& w : plurals) words_.add(w).flags |= kPluralTitle;
   }
-  // "col. | rank": ranks are honorifics too.
-  for_each_line("honorifics.txt", [&](std::string_view line) {
-    constexpr std::string_view kRankMark = " | rank";
-    bool rank = line.ends_with(kRankMark);
-    if (rank) line.remove_suffix(kRankMark.size());
-    words_.add(to_lower_ascii(line)).flags |= kHonorific | (rank ? kRank : 0u);
-  });
+  load("honorifics.txt", kHonorific, nullptr, {" | rank", kRank});
   load("org_words.txt", kOrgWord);
   load("place_words.txt", kPlaceWord);
   load("non_names.txt", kNonName);
